@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Installs everything ML Playground needs, from Debian's apt (binary and source packages) and npm
+# only. Idempotent: a stamp records what is done, so a second run costs a few file checks.
+#
+#   scripts/setup.sh          install build, test and browser dependencies
+#
+# Fetched third-party sources go to third_party/ (git-ignored), never into the repository.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+tp="$root/third_party"
+mkdir -p "$tp"
+
+sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_packages=(
+  build-essential dpkg-dev cmake ninja-build pkg-config
+  emscripten libeigen3-dev libsdl2-dev libgl-dev catch2
+  chromium xvfb xauth imagemagick libgl1-mesa-dri xdotool
+  fonts-roboto-unhinted python3
+)
+# Node.js and npm: keep whatever the machine has (a nodesource build conflicts with Debian's npm).
+command -v node >/dev/null || apt_packages+=(nodejs)
+command -v npm >/dev/null || apt_packages+=(npm)
+
+missing=()
+for p in "${apt_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+
+# Source packages need a deb-src entry that mirrors the bookworm deb entry.
+src_list=/etc/apt/sources.list.d/ml-playground-src.sources
+need_src=0
+[ -d "$tp/imgui" ] || need_src=1
+if [ "$need_src" -eq 1 ] && [ ! -f "$src_list" ]; then
+  sudo_if_needed tee "$src_list" >/dev/null <<'SRC'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm bookworm-updates
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+  updated=0
+fi
+
+if [ ${#missing[@]} -gt 0 ] || [ "$need_src" -eq 1 ]; then
+  echo "setup: apt-get update"
+  sudo_if_needed apt-get update -qq
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Dear ImGui and SDL2 sources from Debian source packages, unpacked to stable folder names.
+fetch_source() { # <package> <target-folder-name> <dir-glob>
+  local pkg="$1" name="$2" glob="$3"
+  [ -d "$tp/$name" ] && return 0
+  local tmp; tmp="$(mktemp -d)"
+  echo "setup: apt-get source $pkg"
+  (cd "$tmp" && apt-get source -qq "$pkg" >/dev/null 2>&1)
+  local dir; dir="$(find "$tmp" -maxdepth 1 -mindepth 1 -type d -name "$glob" | head -n 1)"
+  [ -n "$dir" ] || { echo "setup: could not unpack source package $pkg" >&2; exit 1; }
+  mv "$dir" "$tp/$name"
+  rm -rf "$tmp"
+}
+fetch_source imgui imgui 'imgui-*'
+
+# Eigen for WebAssembly: Eigen 3.4 vectorises in wasm only through Emscripten's SSE->SIMD128
+# headers, and two inline-asm guards must be told that Emscripten is not GCC.
+eigen_wasm="$tp/eigen-wasm"
+if [ ! -f "$eigen_wasm/.patched" ]; then
+  rm -rf "$eigen_wasm"; mkdir -p "$eigen_wasm/compat"
+  cp -r /usr/include/eigen3/Eigen /usr/include/eigen3/unsupported "$eigen_wasm/"
+  sed -i 's/^#if EIGEN_COMP_GNUC && EIGEN_COMP_GNUC < 63$/& \&\& !defined(__EMSCRIPTEN__)/' \
+    "$eigen_wasm/Eigen/src/Core/arch/SSE/PacketMath.h"
+  sed -i 's/EIGEN_GNUC_AT_LEAST(6,0) && defined(EIGEN_VECTORIZE_SSE)/& \&\& !defined(__EMSCRIPTEN__)/' \
+    "$eigen_wasm/Eigen/src/Core/products/GeneralBlockPanelKernel.h"
+  grep -q '__EMSCRIPTEN__' "$eigen_wasm/Eigen/src/Core/arch/SSE/PacketMath.h" \
+    && grep -q '__EMSCRIPTEN__' "$eigen_wasm/Eigen/src/Core/products/GeneralBlockPanelKernel.h" \
+    || { echo "setup: Eigen patch for wasm did not apply" >&2; exit 1; }
+  # Emscripten ships no MMX emulation; Eigen only needs the header to exist.
+  printf '/* empty: MMX is not emulated in WebAssembly */\n' > "$eigen_wasm/compat/mmintrin.h"
+  touch "$eigen_wasm/.patched"
+fi
+
+# Browser test driver (never `playwright install`: Debian's Chromium is used).
+if [ ! -d "$root/tests/web/node_modules/playwright-core" ]; then
+  echo "setup: npm ci (tests/web)"
+  (cd "$root/tests/web" && npm ci --no-audit --no-fund --silent)
+fi
+echo "setup: ready"

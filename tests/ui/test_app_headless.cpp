@@ -1,0 +1,136 @@
+// The whole app drawn headless (ImGui without a window or GPU) while a session trains: no ImGui
+// assertion fires (they are exceptions here, see below), training advances, controls respond.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <string>
+#include <thread>
+
+#include "headless_platform.h"
+#include "ui/app.h"
+
+namespace {
+
+// Runs ImGui frames with a fake display; a mouse click can be injected at a named widget.
+class Harness {
+public:
+  explicit Harness(bool worker_threads, const std::string& settings = "") : platform_(worker_threads) {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(1280, 800);
+    io.DeltaTime = 1.0f / 60.0f;
+    mlp::ui::AppOptions options;
+    options.font_regular = MLP_UI_FONT;
+    options.font_medium = MLP_UI_FONT;
+    options.settings_query = settings;
+    app_ = std::make_unique<mlp::ui::App>(platform_, options);
+  }
+  ~Harness() {
+    app_.reset();
+    ImGui::DestroyContext();
+  }
+
+  void Frame() {
+    app_->PrepareFrame(1.0f);
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);  // what a backend would upload
+    ImGui::NewFrame();
+    app_->Draw();
+    ImGui::Render();
+    REQUIRE(ImGui::GetDrawData()->TotalVtxCount > 0);
+    REQUIRE(mlp::ui::ImGuiAssertFailures() == 0);
+  }
+
+  // Presses and releases the left button over a named widget (two frames each).
+  void Click(const char* name) {
+    const auto rect = app_->WidgetRect(name);
+    REQUIRE(rect.has_value());
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(rect->x + rect->z * 0.5f, rect->y + rect->w * 0.5f);
+    Frame();
+    io.MouseDown[0] = true;
+    Frame();
+    io.MouseDown[0] = false;
+    Frame();
+    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+  }
+
+  mlp::ui::App& app() { return *app_; }
+  mlp::test::HeadlessPlatform& platform() { return platform_; }
+
+private:
+  mlp::test::HeadlessPlatform platform_;
+  std::unique_ptr<mlp::ui::App> app_;
+};
+
+bool Contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("The workspace draws while a session trains, in both threading modes", "[ui]") {
+  for (bool worker : {true, false}) {
+    INFO((worker ? "worker thread" : "frame-loop stepping"));
+    Harness harness(worker);
+    harness.Frame();
+    REQUIRE(Contains(harness.app().StatusJson(), "\"epoch\":0"));
+    harness.Click("play");
+    for (int i = 0; i < 600 && !Contains(harness.app().StatusJson(), "\"epoch\":20"); ++i) {
+      harness.Frame();
+      if (worker) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    const std::string status = harness.app().StatusJson();
+    INFO(status);
+    CHECK(Contains(status, "\"running\":true"));
+    CHECK_FALSE(Contains(status, "\"epoch\":0,"));
+    CHECK(harness.platform().updates() > 0);
+    CHECK(harness.platform().bad_calls() == 0);
+  }
+}
+
+TEST_CASE("Clicking a dataset and the network buttons changes the settings", "[ui]") {
+  Harness harness(true);
+  harness.Frame();
+  harness.Click("dataset:spiral");
+  harness.Frame();
+  CHECK(Contains(harness.app().StatusJson(), "dataset=spiral"));
+  harness.Click("feature:sinx1");
+  CHECK(Contains(harness.app().StatusJson(), "sinx1"));
+  harness.Click("feature:sinx1");
+  CHECK_FALSE(Contains(harness.app().StatusJson(), "sinx1"));
+}
+
+TEST_CASE("Page-API commands and settings reach the session; bad ones explain themselves", "[ui]") {
+  Harness harness(false, "dataset=xor&layers=3");
+  harness.Frame();
+  CHECK(Contains(harness.app().StatusJson(), "dataset=xor"));
+  CHECK(Contains(harness.app().StatusJson(), "layers=3&"));
+  CHECK(harness.app().Command("step").ok());
+  for (int i = 0; i < 5; ++i) harness.Frame();
+  CHECK(Contains(harness.app().StatusJson(), "\"epoch\":1"));
+  CHECK_FALSE(harness.app().Command("fly").ok());
+  const mlp::Status bad = harness.app().ApplySettingsQuery("lr=banana");
+  CHECK_FALSE(bad.ok());
+  CHECK(Contains(bad.message(), "lr"));
+  CHECK(harness.app().ApplySettingsQuery("layers=2,2&activation=relu").ok());
+  harness.Frame();
+  harness.Frame();
+  CHECK(Contains(harness.app().StatusJson(), "layers=2,2"));
+}
+
+TEST_CASE("A bad link setting starts with defaults and says why", "[ui]") {
+  Harness harness(false, "lr=-3");
+  harness.Frame();
+  CHECK(Contains(harness.app().StatusJson(), "Ignored the link"));
+}
+
+TEST_CASE("Divergence shows its message and keeps drawing", "[ui]") {
+  Harness harness(false, "dataset=plane&features=x1,x2,x1sq,x2sq&layers=8,8&activation=relu&lr=3");
+  harness.Frame();
+  REQUIRE(harness.app().Command("play").ok());
+  for (int i = 0; i < 400 && !Contains(harness.app().StatusJson(), "\"diverged\":true"); ++i) harness.Frame();
+  const std::string status = harness.app().StatusJson();
+  CHECK(Contains(status, "\"diverged\":true"));
+  CHECK(Contains(status, "learning rate"));
+  harness.Frame();
+}

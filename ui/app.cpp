@@ -1,0 +1,131 @@
+#include "ui/app.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "core/base/build_info.h"
+#include "core/base/json_writer.h"
+#include "core/base/thread_pool.h"
+
+namespace mlp::ui {
+namespace {
+// Time the frame loop gives a caller-stepped session per frame: enough to train visibly, little
+// enough to keep 60 frames per second.
+constexpr double kCallerStepBudgetMs = 7.0;
+}  // namespace
+
+App::App(Platform& platform, const AppOptions& options) : platform_(platform), options_(options) {
+  ImGui::GetIO().IniFilename = nullptr;  // layout is computed each frame; nothing to persist
+  PlaygroundSettings settings;
+  if (!options.settings_query.empty()) {
+    if (Status status = ApplyQuery(options.settings_query, &settings); !status.ok())
+      startup_message_ = "Ignored the link's settings: " + status.message();
+  }
+  workspace_ = std::make_unique<PlaygroundWorkspace>(platform, settings);
+}
+
+App::~App() = default;
+
+bool App::PrepareFrame(float content_scale) {
+  const auto now = std::chrono::steady_clock::now();
+  if (has_last_frame_) frames_.Add(std::chrono::duration<double, std::milli>(now - last_frame_).count());
+  last_frame_ = now;
+  has_last_frame_ = true;
+  widgets_.BeginFrame();
+  workspace_->StepSession(kCallerStepBudgetMs);
+
+  content_scale = std::clamp(content_scale, 0.5f, 4.0f);
+  if (std::abs(content_scale - scale_) < 0.01f) return false;
+  scale_ = content_scale;
+  std::string warning;
+  fonts_ = LoadFonts(options_.font_regular, options_.font_medium, scale_, &warning);
+  if (!warning.empty()) startup_message_ = warning;
+  ApplyTheme(scale_);
+  return true;
+}
+
+void App::Draw() {
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->WorkPos);
+  ImGui::SetNextWindowSize(viewport->WorkSize);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+  ImGui::Begin("ML Playground", nullptr, flags);
+  const float status_height = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.y;
+  ImGui::BeginChild("##workspace", ImVec2(0, -status_height), false, ImGuiWindowFlags_NoScrollbar);
+  workspace_->Draw(fonts_, widgets_);
+  ImGui::EndChild();
+  DrawStatusBar();
+  ImGui::End();
+}
+
+void App::DrawStatusBar() {
+  const auto snapshot = workspace_->snapshot();
+  const std::string flavour = platform_.BuildFlavour();
+  char line[320];
+  std::snprintf(line, sizeof line, "%s build  ·  %s  ·  %d pool thread%s  ·  SIMD: %s  ·  %.0f fps (%.1f ms)  ·  %.0f epochs/s",
+                flavour.c_str(),
+                workspace_->session().mode() == SessionMode::kWorkerThread ? "training on a worker thread"
+                                                                           : "training in the frame loop",
+                SharedPool().threads(), SharedPool().threads() == 1 ? "" : "s", SimdDescription().c_str(),
+                frames_.Fps(), frames_.MedianMs(), snapshot->epochs_per_second);
+  ImGui::AlignTextToFramePadding();
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(colors::kMutedText));
+  ImGui::TextUnformatted(line);
+  ImGui::PopStyleColor();
+  if (!startup_message_.empty()) {
+    ImGui::SameLine();
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::kWarning), "  %s", startup_message_.c_str());
+  }
+}
+
+Status App::Command(std::string_view name) {
+  if (name == "play") {
+    workspace_->Play();
+  } else if (name == "pause") {
+    workspace_->Pause();
+  } else if (name == "step") {
+    workspace_->Step();
+  } else if (name == "reset") {
+    workspace_->Reset();
+  } else if (name == "regenerate") {
+    workspace_->Regenerate();
+  } else {
+    return Status::Error("Unknown command '" + std::string(name) + "': use play, pause, step, reset or regenerate.");
+  }
+  return {};
+}
+
+Status App::ApplySettingsQuery(std::string_view query) { return workspace_->ApplyQuery(query); }
+
+std::string App::StatusJson() const {
+  const auto snapshot = workspace_->snapshot();
+  const EpochRecord& latest = snapshot->latest;
+  const bool classification = snapshot->settings.task() == TaskKind::kClassification;
+  JsonWriter json;
+  json.Add("flavour", platform_.BuildFlavour())
+      .Add("simd", SimdDescription())
+      .Add("simdEnabled", SimdEnabled())
+      .Add("threads", SharedPool().threads())
+      .Add("workerThread", workspace_->session().mode() == SessionMode::kWorkerThread)
+      .Add("epoch", static_cast<long long>(snapshot->epoch))
+      .Add("running", snapshot->running)
+      .Add("diverged", snapshot->diverged)
+      .Add("problem", classification ? "classification" : "regression")
+      .Add("dataset", ProblemKey(snapshot->settings.problem))
+      .Add("trainLoss", static_cast<double>(latest.train_loss))
+      .Add("testLoss", static_cast<double>(latest.test_loss))
+      .Add("trainAccuracy", classification ? static_cast<double>(latest.train_accuracy) : NAN)
+      .Add("testAccuracy", classification ? static_cast<double>(latest.test_accuracy) : NAN)
+      .Add("parameters", static_cast<long long>(snapshot->parameter_count))
+      .Add("message", snapshot->message.empty() ? startup_message_ : snapshot->message)
+      .Add("fps", frames_.Fps())
+      .Add("frameMsMedian", frames_.MedianMs())
+      .Add("frames", static_cast<long long>(frames_.count()))
+      .Add("stepsPerSecond", snapshot->epochs_per_second)
+      .Add("settings", ToQuery(workspace_->settings()));
+  return json.Finish();
+}
+
+}  // namespace mlp::ui

@@ -1,0 +1,62 @@
+// App: the whole playground UI. A shell creates it once its window and GL context exist, calls
+// PrepareFrame() before ImGui::NewFrame() and Draw() between NewFrame() and Render(). The page
+// API and the tests drive it through Command(), ApplySettingsQuery() and StatusJson().
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/base/status.h"
+#include "ui/frame_stats.h"
+#include "ui/platform.h"
+#include "ui/playground_workspace.h"
+#include "ui/theme.h"
+#include "ui/widget_registry.h"
+
+namespace mlp::ui {
+
+struct AppOptions {
+  std::string font_regular;      // TTF path (the web build embeds it in the module's file system)
+  std::string font_medium;       // TTF path for headings
+  float content_scale = 1.0f;    // physical pixels per logical pixel (HiDPI)
+  std::string settings_query;    // initial settings, e.g. from the page URL
+};
+
+class App {
+public:
+  App(Platform& platform, const AppOptions& options);
+  ~App();
+
+  // Before ImGui::NewFrame(): records frame timing, steps a caller-stepped session, and rebuilds
+  // the fonts when the content scale changed. Returns true if the font atlas was rebuilt (the
+  // shell must then re-upload the font texture).
+  bool PrepareFrame(float content_scale);
+  // Between ImGui::NewFrame() and ImGui::Render(): the whole UI, filling the display.
+  void Draw();
+
+  // Page API: "play", "pause", "step", "reset", "regenerate".
+  Status Command(std::string_view name);
+  Status ApplySettingsQuery(std::string_view query);
+  std::string StatusJson() const;
+  std::optional<ImVec4> WidgetRect(std::string_view name) const { return widgets_.Find(name); }
+  const std::string& startup_message() const { return startup_message_; }
+
+private:
+  void DrawStatusBar();
+
+  Platform& platform_;
+  AppOptions options_;
+  float scale_ = 0.0f;
+  Fonts fonts_;
+  std::string startup_message_;  // e.g. a rejected URL setting, shown in the status bar
+  std::unique_ptr<PlaygroundWorkspace> workspace_;
+  WidgetRegistry widgets_;
+  FrameStats frames_;
+  std::chrono::steady_clock::time_point last_frame_{};
+  bool has_last_frame_ = false;
+};
+
+}  // namespace mlp::ui

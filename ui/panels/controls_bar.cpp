@@ -1,0 +1,133 @@
+// The bar across the top: run controls, the epoch counter and the training hyperparameters.
+#include <cstdio>
+#include <iterator>
+
+#include "ui/panels/panel_context.h"
+#include "ui/panels/widgets.h"
+#include "ui/playground_workspace.h"
+
+namespace mlp::ui {
+namespace {
+
+constexpr double kLearningRates[] = {0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10};
+constexpr double kRegularizationRates[] = {0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10};
+constexpr double kSpeeds[] = {0, 100, 30, 10, 3, 1};
+constexpr const char* kActivationLabels[] = {"ReLU", "Leaky ReLU", "Tanh", "Sigmoid", "Linear"};
+constexpr nn::Activation kActivations[] = {nn::Activation::kReLU, nn::Activation::kLeakyReLU, nn::Activation::kTanh,
+                                           nn::Activation::kSigmoid, nn::Activation::kLinear};
+
+// Epoch counter in TensorFlow Playground's zero-padded style: 000,123.
+void FormatEpoch(int64_t epoch, char* out, size_t size) {
+  if (epoch < 1000000) {
+    std::snprintf(out, size, "%03lld,%03lld", static_cast<long long>(epoch / 1000), static_cast<long long>(epoch % 1000));
+  } else {
+    std::snprintf(out, size, "%lld,%03lld,%03lld", static_cast<long long>(epoch / 1000000),
+                  static_cast<long long>(epoch / 1000 % 1000), static_cast<long long>(epoch % 1000));
+  }
+}
+
+// Starts a labelled column of the bar: caption above, control below, fixed width.
+void BeginField(const char* caption, float width) {
+  ImGui::SameLine();
+  ImGui::BeginGroup();
+  Caption(caption);
+  ImGui::SetNextItemWidth(width);
+}
+void EndField() { ImGui::EndGroup(); }
+
+}  // namespace
+
+void DrawControlsBar(PanelContext& context) {
+  PlaygroundSettings& s = context.settings;
+  const TrainingSnapshot& snapshot = context.snapshot;
+  const float scale = ImGui::GetFontSize() / 15.0f;
+  const float big = 52.0f * scale, small = 34.0f * scale;
+  const float top = ImGui::GetCursorPosY();
+
+  ImGui::SetCursorPosY(top + (big - small) * 0.5f + 8.0f * scale);
+  if (IconButton("##reset", Icon::kReset, small, false, "Reset the network (epoch 0, same seed)")) context.workspace.Reset();
+  context.widgets.RecordLastItem("reset");
+  ImGui::SameLine();
+  ImGui::SetCursorPosY(top + 8.0f * scale);
+  const bool running = snapshot.running;
+  if (IconButton("##play", running ? Icon::kPause : Icon::kPlay, big, true, running ? "Pause training" : "Start training")) {
+    running ? context.workspace.Pause() : context.workspace.Play();
+  }
+  context.widgets.RecordLastItem("play");
+  context.widgets.RecordLastItem("pause");
+  ImGui::SameLine();
+  ImGui::SetCursorPosY(top + (big - small) * 0.5f + 8.0f * scale);
+  if (IconButton("##step", Icon::kStep, small, false, "Train one epoch")) context.workspace.Step();
+  context.widgets.RecordLastItem("step");
+
+  ImGui::SameLine(0, 22.0f * scale);
+  ImGui::SetCursorPosY(top + 4.0f * scale);
+  ImGui::BeginGroup();
+  Caption("Epoch");
+  char epoch[32];
+  FormatEpoch(snapshot.epoch, epoch, sizeof epoch);
+  ImGui::PushFont(context.fonts.large);
+  ImGui::TextUnformatted(epoch);
+  ImGui::PopFont();
+  ImGui::EndGroup();
+
+  const float field = 118.0f * scale;
+  ImGui::SameLine(0, 26.0f * scale);
+  ImGui::SetCursorPosY(top + 12.0f * scale);
+  ImGui::BeginGroup();
+  ImGui::Dummy(ImVec2(0, 0));
+
+  BeginField("Learning rate", field);
+  context.settings_changed |= NumberCombo("##lr", &s.learning_rate, kLearningRates, int(std::size(kLearningRates)), "%g");
+  EndField();
+
+  BeginField("Activation", field);
+  int activation = 0;
+  for (int i = 0; i < int(std::size(kActivations)); ++i) activation = kActivations[i] == s.activation ? i : activation;
+  if (ImGui::Combo("##activation", &activation, kActivationLabels, int(std::size(kActivationLabels)))) {
+    s.activation = kActivations[activation];
+    context.settings_changed = true;
+  }
+  EndField();
+
+  BeginField("Regularization", field);
+  int regularization = static_cast<int>(s.regularization);
+  const char* regularization_labels[] = {"None", "L1", "L2"};
+  if (ImGui::Combo("##reg", &regularization, regularization_labels, 3)) {
+    s.regularization = static_cast<nn::Regularization>(regularization);
+    context.settings_changed = true;
+  }
+  EndField();
+
+  BeginField("Regularization rate", field);
+  ImGui::BeginDisabled(s.regularization == nn::Regularization::kNone);
+  context.settings_changed |=
+      NumberCombo("##regrate", &s.regularization_rate, kRegularizationRates, int(std::size(kRegularizationRates)), "%g");
+  ImGui::EndDisabled();
+  EndField();
+
+  BeginField("Problem type", field);
+  int task = s.task() == TaskKind::kClassification ? 0 : 1;
+  const char* task_labels[] = {"Classification", "Regression"};
+  if (ImGui::Combo("##task", &task, task_labels, 2)) {
+    s.problem = task == 0 ? Problem2D::kCircle : Problem2D::kPlane;
+    context.settings_changed = true;
+  }
+  EndField();
+
+  BeginField("Optimizer", field);
+  int optimizer = static_cast<int>(s.optimizer);
+  const char* optimizer_labels[] = {"SGD", "Adam"};
+  if (ImGui::Combo("##optimizer", &optimizer, optimizer_labels, 2)) {
+    s.optimizer = static_cast<nn::OptimizerKind>(optimizer);
+    context.settings_changed = true;
+  }
+  EndField();
+
+  BeginField("Speed (epochs/s)", field);
+  context.settings_changed |= NumberCombo("##speed", &s.epochs_per_second, kSpeeds, int(std::size(kSpeeds)), "%g", "max");
+  EndField();
+  ImGui::EndGroup();
+}
+
+}  // namespace mlp::ui

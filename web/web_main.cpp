@@ -1,0 +1,162 @@
+// The web shell: Emscripten's GLFW window on the page's <canvas id="canvas">, WebGL2, the ImGui
+// app, and the C functions behind the page's `window.playground` API (see web/loader.js).
+//
+// The canvas backing store follows its CSS size × devicePixelRatio every frame, and the UI is
+// scaled by the same ratio, so it is sharp on high-DPI screens.
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <string>
+
+#include "core/base/json_writer.h"
+#include "core/base/threads.h"
+#include "core/train/throughput_benchmark.h"
+#include "imgui.h"
+#include "imgui_impl_glfw.h"
+#include "imgui_impl_opengl3.h"
+#include "native/gl_textures.h"
+#include "ui/app.h"
+
+namespace {
+
+class WebPlatform : public mlp::ui::Platform {
+public:
+  std::string BuildFlavour() const override { return mlp::kHasThreads ? "threaded" : "single-threaded"; }
+  bool SupportsWorkerThreads() const override { return mlp::kHasThreads; }
+  ImTextureID CreateTexture(int w, int h) override { return mlp::shell::CreateGlTexture(w, h); }
+  void UpdateTexture(ImTextureID t, int w, int h, const uint32_t* rgba) override { mlp::shell::UpdateGlTexture(t, w, h, rgba); }
+  void DestroyTexture(ImTextureID t) override { mlp::shell::DestroyGlTexture(t); }
+};
+
+struct Shell {
+  GLFWwindow* window = nullptr;
+  WebPlatform platform;
+  std::unique_ptr<mlp::ui::App> app;
+  bool font_texture_ready = false;
+  std::string reply;  // storage for strings returned to JavaScript
+};
+Shell* g_shell = nullptr;
+
+// Keeps the canvas backing store at CSS size × devicePixelRatio.
+float SyncCanvasSize() {
+  const double ratio = emscripten_get_device_pixel_ratio();
+  double css_width = 0, css_height = 0;
+  emscripten_get_element_css_size("#canvas", &css_width, &css_height);
+  const int width = std::max(1, static_cast<int>(std::lround(css_width * ratio)));
+  const int height = std::max(1, static_cast<int>(std::lround(css_height * ratio)));
+  int current_width = 0, current_height = 0;
+  glfwGetWindowSize(g_shell->window, &current_width, &current_height);
+  if (current_width != width || current_height != height) glfwSetWindowSize(g_shell->window, width, height);
+  return static_cast<float>(ratio);
+}
+
+void Frame() {
+  Shell& shell = *g_shell;
+  const float scale = SyncCanvasSize();
+  if (shell.app->PrepareFrame(scale) && shell.font_texture_ready) {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+  ImGui_ImplOpenGL3_NewFrame();
+  shell.font_texture_ready = true;
+  ImGui_ImplGlfw_NewFrame();
+  ImGuiIO& io = ImGui::GetIO();
+  if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 60.0f;  // headless browsers can report 0
+  ImGui::NewFrame();
+  shell.app->Draw();
+  ImGui::Render();
+  int width = 0, height = 0;
+  glfwGetFramebufferSize(shell.window, &width, &height);
+  glViewport(0, 0, width, height);
+  glClearColor(0.965f, 0.965f, 0.965f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+const char* Reply(std::string text) {
+  g_shell->reply = std::move(text);
+  return g_shell->reply.c_str();
+}
+
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE const char* mlp_status_json() { return Reply(g_shell ? g_shell->app->StatusJson() : "{}"); }
+
+EMSCRIPTEN_KEEPALIVE const char* mlp_command(const char* name) {
+  return Reply(g_shell->app->Command(name ? name : "").message());
+}
+
+EMSCRIPTEN_KEEPALIVE const char* mlp_apply_settings(const char* query) {
+  return Reply(g_shell->app->ApplySettingsQuery(query ? query : "").message());
+}
+
+EMSCRIPTEN_KEEPALIVE const char* mlp_widget_rect(const char* name) {
+  const auto rect = g_shell->app->WidgetRect(name ? name : "");
+  if (!rect) return Reply("");
+  return Reply(mlp::JsonWriter().Add("x", rect->x).Add("y", rect->y).Add("w", rect->z).Add("h", rect->w).Finish());
+}
+
+// Trains MLP 784-128-10 (batch 64, SGD) on random data for about `seconds`; blocks the page.
+EMSCRIPTEN_KEEPALIVE const char* mlp_benchmark_json(int threads, double seconds) {
+  mlp::nn::MlpSpec spec;
+  spec.inputs = 784;
+  spec.hidden = {128};
+  spec.hidden_activation = mlp::nn::Activation::kReLU;
+  spec.outputs = 10;
+  spec.output_activation = mlp::nn::Activation::kSoftmax;
+  const mlp::ThroughputResult result = mlp::MeasureMlpTraining(spec, 64, std::max(1, threads), seconds);
+  return Reply(mlp::JsonWriter()
+                   .Add("samplesPerSecond", result.samples_per_second)
+                   .Add("threads", result.threads)
+                   .Add("samples", static_cast<long long>(result.samples))
+                   .Add("seconds", result.seconds)
+                   .Finish());
+}
+
+}  // extern "C"
+
+int main(int argc, char** argv) {
+  std::string settings;
+  for (int i = 1; i + 1 < argc; ++i)
+    if (!std::strcmp(argv[i], "--settings")) settings = argv[i + 1];
+
+  if (!glfwInit()) {
+    std::fprintf(stderr, "ML Playground: GLFW could not start\n");
+    return 1;
+  }
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  static Shell shell;
+  g_shell = &shell;
+  shell.window = glfwCreateWindow(1280, 800, "ML Playground", nullptr, nullptr);
+  if (!shell.window) {
+    std::fprintf(stderr, "ML Playground needs WebGL2, which this browser did not provide\n");
+    return 1;
+  }
+  glfwMakeContextCurrent(shell.window);
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui_ImplGlfw_InitForOpenGL(shell.window, true);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+
+  mlp::ui::AppOptions options;
+  options.font_regular = "/assets/fonts/ui-regular.ttf";
+  options.font_medium = "/assets/fonts/ui-medium.ttf";
+  options.settings_query = settings;
+  shell.app = std::make_unique<mlp::ui::App>(shell.platform, options);
+  if (!shell.app->startup_message().empty()) std::fprintf(stderr, "%s\n", shell.app->startup_message().c_str());
+  std::printf("ML Playground ready (%s build)\n", shell.platform.BuildFlavour().c_str());
+  EM_ASM({ if (Module.onPlaygroundReady) Module.onPlaygroundReady(); });
+  emscripten_set_main_loop(Frame, 0, false);
+  return 0;
+}
