@@ -16,6 +16,7 @@
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl.h"
+#include "native/frame_signature.h"
 #include "native/gl_textures.h"
 #include "ui/app.h"
 
@@ -26,7 +27,11 @@ public:
   std::string BuildFlavour() const override { return "native"; }
   bool SupportsWorkerThreads() const override { return true; }
   ImTextureID CreateTexture(int w, int h) override { return mlp::shell::CreateGlTexture(w, h); }
-  void UpdateTexture(ImTextureID t, int w, int h, const uint32_t* rgba) override { mlp::shell::UpdateGlTexture(t, w, h, rgba); }
+  void UpdateTexture(ImTextureID t, int w, int h, const uint32_t* rgba) override {
+    mlp::shell::UpdateGlTexture(t, w, h, rgba);
+    textures_changed = true;
+  }
+  bool textures_changed = false;  // since the last rendered frame
   void DestroyTexture(ImTextureID t) override { mlp::shell::DestroyGlTexture(t); }
 };
 
@@ -106,6 +111,7 @@ int main(int argc, char** argv) {
     if (args.play) app.Command("play");
 
     bool font_texture_ready = false;
+    mlp::shell::RenderSkipper skipper;
     const Uint64 start = SDL_GetPerformanceCounter();
     auto elapsed = [&] { return double(SDL_GetPerformanceCounter() - start) / double(SDL_GetPerformanceFrequency()); };
     while (args.quit_after < 0 || elapsed() < args.quit_after) {
@@ -122,6 +128,7 @@ int main(int argc, char** argv) {
       if (app.PrepareFrame(ContentScale(window)) && font_texture_ready) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
+        platform.textures_changed = true;
       }
       ImGui_ImplOpenGL3_NewFrame();
       font_texture_ready = true;
@@ -131,9 +138,16 @@ int main(int argc, char** argv) {
       ImGui::NewFrame();
       app.Draw();
       ImGui::Render();
+      // An unchanged frame is not drawn again (see frame_signature.h); wait a display interval
+      // instead of spinning, as the swap would have.
+      if (!skipper.ShouldRender(ImGui::GetDrawData(), platform.textures_changed)) {
+        SDL_Delay(16);
+        continue;
+      }
+      platform.textures_changed = false;
       glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
                  static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
-      glClearColor(0.965f, 0.965f, 0.965f, 1.0f);
+      glClearColor(mlp::ui::kClearColor[0], mlp::ui::kClearColor[1], mlp::ui::kClearColor[2], mlp::ui::kClearColor[3]);
       glClear(GL_COLOR_BUFFER_BIT);
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
       SDL_GL_SwapWindow(window);

@@ -29,11 +29,16 @@ App::~App() = default;
 
 bool App::PrepareFrame(float content_scale) {
   const auto now = std::chrono::steady_clock::now();
-  if (has_last_frame_) frames_.Add(std::chrono::duration<double, std::milli>(now - last_frame_).count());
+  if (has_last_frame_) {
+    const double frame_ms = std::chrono::duration<double, std::milli>(now - last_frame_).count();
+    frames_.Add(frame_ms);
+    governor_.AddFrame(frame_ms, workspace_->snapshot()->running);
+  }
   last_frame_ = now;
   has_last_frame_ = true;
   widgets_.BeginFrame();
-  workspace_->StepSession(kCallerStepBudgetMs);
+  workspace_->SetTrainingShare(governor_.share());
+  workspace_->StepSession(kCallerStepBudgetMs * governor_.share());
 
   content_scale = std::clamp(content_scale, 0.5f, 4.0f);
   if (std::abs(content_scale - scale_) < 0.01f) return false;
@@ -50,7 +55,8 @@ void App::Draw() {
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                 ImGuiWindowFlags_NoBackground;  // the shell clears to the same colour: one full-screen layer less to fill
   ImGui::Begin("ML Playground", nullptr, flags);
   const float status_height = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.y;
   ImGui::BeginChild("##workspace", ImVec2(0, -status_height), false, ImGuiWindowFlags_NoScrollbar);
@@ -63,13 +69,13 @@ void App::Draw() {
 void App::DrawStatusBar() {
   const auto snapshot = workspace_->snapshot();
   const std::string flavour = platform_.BuildFlavour();
-  char line[320];
-  std::snprintf(line, sizeof line, "%s build  ·  %s  ·  %d pool thread%s  ·  SIMD: %s  ·  %.0f fps (%.1f ms)  ·  %.0f epochs/s",
+  char line[360];
+  std::snprintf(line, sizeof line, "%s build  ·  %s  ·  %d pool thread%s  ·  SIMD: %s  ·  %.0f fps (%.1f ms)  ·  %.0f epochs/s  ·  training share %.0f%%",
                 flavour.c_str(),
                 workspace_->session().mode() == SessionMode::kWorkerThread ? "training on a worker thread"
                                                                            : "training in the frame loop",
                 SharedPool().threads(), SharedPool().threads() == 1 ? "" : "s", SimdDescription().c_str(),
-                frames_.Fps(), frames_.MedianMs(), snapshot->epochs_per_second);
+                frames_.Fps(), frames_.MedianMs(), snapshot->epochs_per_second, governor_.share() * 100.0);
   ImGui::AlignTextToFramePadding();
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(colors::kMutedText));
   ImGui::TextUnformatted(line);
@@ -124,6 +130,7 @@ std::string App::StatusJson() const {
       .Add("frameMsMedian", frames_.MedianMs())
       .Add("frames", static_cast<long long>(frames_.count()))
       .Add("stepsPerSecond", snapshot->epochs_per_second)
+      .Add("trainingShare", governor_.share())
       .Add("settings", ToQuery(workspace_->settings()));
   return json.Finish();
 }

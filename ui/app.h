@@ -14,6 +14,7 @@
 #include "ui/platform.h"
 #include "ui/playground_workspace.h"
 #include "ui/theme.h"
+#include "ui/training_governor.h"
 #include "ui/widget_registry.h"
 
 namespace mlp::ui {
@@ -55,6 +56,7 @@ private:
   std::unique_ptr<PlaygroundWorkspace> workspace_;
   WidgetRegistry widgets_;
   FrameStats frames_;
+  TrainingGovernor governor_;
   std::chrono::steady_clock::time_point last_frame_{};
   bool has_last_frame_ = false;
 };

@@ -40,6 +40,8 @@ public:
 
   // Caller-steps mode: trains for up to `budget_ms` on the calling (UI) thread.
   void StepSession(double budget_ms);
+  // Worker mode: the fraction of time the session's worker may train (see TrainingGovernor).
+  void SetTrainingShare(double share) { session_->SetTrainingShare(share); }
   // Draws the whole workspace into the current window region.
   void Draw(const Fonts& fonts, WidgetRegistry& widgets);
 

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "ui/plot/marker_sprite.h"
+
 namespace mlp::ui {
 namespace {
 
@@ -48,6 +50,9 @@ Fonts LoadFonts(const std::string& regular_ttf, const std::string& medium_ttf, f
     fonts.body = fonts.heading = fonts.large = io.Fonts->AddFontDefault(&fallback);
   }
   io.FontDefault = fonts.body;
+  plot::AddMarkerSprite(io.Fonts);
+  io.Fonts->Build();
+  plot::BakeMarkerSprite(io.Fonts);
   return fonts;
 }
 
@@ -75,11 +80,14 @@ void ApplyTheme(float scale) {
   const ImVec4 accent(0.031f, 0.467f, 0.741f, 1.0f);  // #0877bd
   c[ImGuiCol_Text] = text;
   c[ImGuiCol_TextDisabled] = ImVec4(0.55f, 0.55f, 0.55f, 1.0f);
-  c[ImGuiCol_WindowBg] = ImVec4(0.965f, 0.965f, 0.965f, 1.0f);
-  c[ImGuiCol_ChildBg] = ImVec4(1, 1, 1, 1);
+  // Panels are not filled: the shell clears the screen to kClearColor and panels are outlined.
+  // Software renderers (SwiftShader in a browser without a GPU) pay ~20 ms per full-screen
+  // blended layer, so every large fill we avoid is frame time saved.
+  c[ImGuiCol_WindowBg] = ImVec4(1, 1, 1, 1);
+  c[ImGuiCol_ChildBg] = ImVec4(1, 1, 1, 0);
   c[ImGuiCol_PopupBg] = ImVec4(1, 1, 1, 0.98f);
   c[ImGuiCol_Border] = ImVec4(0.87f, 0.87f, 0.87f, 1.0f);
-  c[ImGuiCol_FrameBg] = ImVec4(1, 1, 1, 1);
+  c[ImGuiCol_FrameBg] = ImVec4(0.975f, 0.975f, 0.975f, 1.0f);
   c[ImGuiCol_FrameBgHovered] = ImVec4(0.93f, 0.96f, 0.99f, 1.0f);
   c[ImGuiCol_FrameBgActive] = ImVec4(0.88f, 0.93f, 0.98f, 1.0f);
   c[ImGuiCol_Button] = ImVec4(0.95f, 0.95f, 0.95f, 1.0f);

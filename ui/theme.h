@@ -18,6 +18,9 @@ inline constexpr ImU32 kPanelBorder = IM_COL32(222, 222, 222, 255);
 inline constexpr ImU32 kWarning = IM_COL32(196, 64, 32, 255);
 }  // namespace colors
 
+// The colour shells clear the screen to: the page background behind every panel.
+inline constexpr float kClearColor[4] = {1.0f, 1.0f, 1.0f, 1.0f};
+
 struct Fonts {
   ImFont* body = nullptr;     // controls and text
   ImFont* heading = nullptr;  // section titles (medium weight, upper case)

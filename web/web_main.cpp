@@ -21,6 +21,7 @@
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
+#include "native/frame_signature.h"
 #include "native/gl_textures.h"
 #include "ui/app.h"
 
@@ -31,7 +32,11 @@ public:
   std::string BuildFlavour() const override { return mlp::kHasThreads ? "threaded" : "single-threaded"; }
   bool SupportsWorkerThreads() const override { return mlp::kHasThreads; }
   ImTextureID CreateTexture(int w, int h) override { return mlp::shell::CreateGlTexture(w, h); }
-  void UpdateTexture(ImTextureID t, int w, int h, const uint32_t* rgba) override { mlp::shell::UpdateGlTexture(t, w, h, rgba); }
+  void UpdateTexture(ImTextureID t, int w, int h, const uint32_t* rgba) override {
+    mlp::shell::UpdateGlTexture(t, w, h, rgba);
+    textures_changed = true;
+  }
+  bool textures_changed = false;  // since the last rendered frame
   void DestroyTexture(ImTextureID t) override { mlp::shell::DestroyGlTexture(t); }
 };
 
@@ -39,6 +44,7 @@ struct Shell {
   GLFWwindow* window = nullptr;
   WebPlatform platform;
   std::unique_ptr<mlp::ui::App> app;
+  mlp::shell::RenderSkipper skipper;
   bool font_texture_ready = false;
   std::string reply;  // storage for strings returned to JavaScript
 };
@@ -63,6 +69,7 @@ void Frame() {
   if (shell.app->PrepareFrame(scale) && shell.font_texture_ready) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
+    shell.platform.textures_changed = true;
   }
   ImGui_ImplOpenGL3_NewFrame();
   shell.font_texture_ready = true;
@@ -72,10 +79,13 @@ void Frame() {
   ImGui::NewFrame();
   shell.app->Draw();
   ImGui::Render();
+  // An unchanged frame is not drawn again: the canvas keeps the last one (see frame_signature.h).
+  if (!shell.skipper.ShouldRender(ImGui::GetDrawData(), shell.platform.textures_changed)) return;
+  shell.platform.textures_changed = false;
   int width = 0, height = 0;
   glfwGetFramebufferSize(shell.window, &width, &height);
   glViewport(0, 0, width, height);
-  glClearColor(0.965f, 0.965f, 0.965f, 1.0f);
+  glClearColor(mlp::ui::kClearColor[0], mlp::ui::kClearColor[1], mlp::ui::kClearColor[2], mlp::ui::kClearColor[3]);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
@@ -136,6 +146,7 @@ int main(int argc, char** argv) {
   glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  glfwWindowHint(GLFW_ALPHA_BITS, 0);  // an opaque canvas composites more cheaply
   static Shell shell;
   g_shell = &shell;
   shell.window = glfwCreateWindow(1280, 800, "ML Playground", nullptr, nullptr);

@@ -7,9 +7,9 @@
 // thread count; threads only decide which blocks run where. Products too small to be worth it run
 // as a single block (and tiny ones as Eigen's coefficient-based product), also by shape only.
 //
-// No allocation after warm-up: packing buffers have fixed capacities and are kept per calling
-// thread (one set per pool thread), so a call never allocates once the calling thread has made
-// one product of each kind with the current pool size.
+// No allocation after warm-up: the packing buffers have fixed capacities and are kept per calling
+// thread (one set per thread that works on the call), so a call allocates only the first time its
+// calling thread needs that many sets (its first product, or the first after the pool grew).
 //
 // Shapes: a, b, c are column-major; c must not alias a or b (these are `.noalias()` products).
 #pragma once

@@ -6,7 +6,7 @@
 
 namespace mlp {
 namespace {
-constexpr double kPublishIntervalMs = 1000.0 / 60.0;  // no point publishing faster than a display
+constexpr double kPublishIntervalMs = 1000.0 / 30.0;  // 30 pictures a second show training smoothly
 constexpr double kWorkerSliceMs = 8.0;                // commands are seen at least this often
 }  // namespace
 
@@ -162,6 +162,8 @@ void Session::Publish() {
   latest_ = std::move(snapshot);
 }
 
+void Session::SetTrainingShare(double share) { training_share_.store(std::clamp(share, 0.05, 1.0)); }
+
 void Session::StepFor(double milliseconds) {
   ApplyPendingCommands();
   Train(milliseconds);
@@ -171,7 +173,14 @@ void Session::StepFor(double milliseconds) {
 void Session::WorkerLoop() {
   for (;;) {
     ApplyPendingCommands();
-    if (running_ || pending_steps_ > 0) Train(kWorkerSliceMs);
+    double rest_ms = 0.0;
+    if (running_ || pending_steps_ > 0) {
+      const auto slice_start = Clock::now();
+      Train(kWorkerSliceMs);
+      const double share = training_share_.load();
+      const double trained_ms = std::chrono::duration<double, std::milli>(Clock::now() - slice_start).count();
+      if (share < 1.0) rest_ms = trained_ms * (1.0 - share) / share;
+    }
     const double since_publish = std::chrono::duration<double, std::milli>(Clock::now() - last_publish_).count();
     if (dirty_ && (since_publish >= kPublishIntervalMs || !running_)) Publish();
 
@@ -180,10 +189,15 @@ void Session::WorkerLoop() {
     if (!commands_.empty()) continue;
     if (!running_ && pending_steps_ == 0) {
       wake_.wait(lock, [&] { return stopping_ || !commands_.empty(); });
-    } else if (const double wait_ms = MillisecondsUntilNextEpoch(); running_ && wait_ms > 0.0) {
-      const double until_publish = dirty_ ? std::max(0.0, kPublishIntervalMs - since_publish) : wait_ms;
-      wake_.wait_for(lock, std::chrono::duration<double, std::milli>(std::min(wait_ms, until_publish)),
-                     [&] { return stopping_ || !commands_.empty(); });
+    } else {
+      // Rest for the training share, or until the next capped epoch is due; commands wake us.
+      double wait_ms = rest_ms;
+      if (running_) wait_ms = std::max(wait_ms, MillisecondsUntilNextEpoch());
+      if (running_ && MillisecondsUntilNextEpoch() > 0.0 && dirty_)
+        wait_ms = std::min(wait_ms, std::max(0.0, kPublishIntervalMs - since_publish));
+      if (wait_ms > 0.0)
+        wake_.wait_for(lock, std::chrono::duration<double, std::milli>(wait_ms),
+                       [&] { return stopping_ || !commands_.empty(); });
     }
     if (stopping_) return;
   }

@@ -67,6 +67,11 @@ public:
   // Caller-steps mode only: applies pending commands, trains for up to `milliseconds`, publishes.
   void StepFor(double milliseconds);
 
+  // Fraction of wall time the worker thread may train (0.05…1; 1 = flat out). Below 1 it rests
+  // between slices so that a UI sharing few cores (or a software renderer) keeps its frame rate.
+  void SetTrainingShare(double share);
+  double training_share() const { return training_share_.load(); }
+
 private:
   enum class CommandKind { kPlay, kPause, kStep, kReset, kApplySettings };
   struct Command {
@@ -104,6 +109,7 @@ private:
   std::shared_ptr<const TrainingSnapshot> latest_;
   uint64_t version_ = 0;
   bool stopping_ = false;
+  std::atomic<double> training_share_{1.0};
   std::thread worker_;
 };
 

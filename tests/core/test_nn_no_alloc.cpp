@@ -2,12 +2,14 @@
 // its largest batch, even when the next batch is smaller (an epoch's last), with 1 and 2 threads.
 //
 // Two witnesses:
-// - Eigen's EIGEN_RUNTIME_NO_MALLOC with set_is_malloc_allowed(false). eigen_assert is redefined
-//   to count failures so the check also works in Release (where eigen_assert is compiled out).
-//   It only sees Eigen code compiled in THIS file, not the engine's own translation units.
-// - So we also count every heap allocation in the process during the step: on glibc by
-//   interposing malloc/calloc/realloc (operator new goes through malloc), elsewhere by replacing
-//   global operator new. A self-test proves the counters see a deliberate allocation.
+// - Every heap allocation in the process is counted during the step: on glibc by interposing
+//   malloc/calloc/realloc (operator new and Eigen both go through malloc), elsewhere (the web
+//   builds, sanitizer builds) by replacing global operator new. A self-test proves the counter
+//   sees a deliberate allocation. This is the proof.
+// - Eigen's EIGEN_RUNTIME_NO_MALLOC with set_is_malloc_allowed(false), eigen_assert redefined to
+//   count refusals so it also works in Release. It is best-effort: it only guards Eigen code
+//   compiled in THIS file, and where the linker keeps another file's copy of Eigen's (inline)
+//   aligned_malloc it sees nothing. It still catches what is inlined here.
 #include <atomic>
 #include <cstddef>
 #include <cstdlib>
@@ -101,19 +103,14 @@ struct Setup {
 
 }  // namespace
 
-TEST_CASE("the allocation counters see a deliberate allocation", "[nn]") {
+TEST_CASE("the allocation counter sees a deliberate allocation", "[nn]") {
   long heap = 0;
-  int eigen = 0;
   {
     AllocationWindow window;
-    MatrixF m(32, 32);  // an Eigen heap allocation compiled in this file
-    m.setZero();
-    std::vector<float> v(256, 1.0f);  // operator new, which every counter sees
+    std::vector<float> v(256, 1.0f);  // operator new, which the counter sees on every platform
     heap = g_allocations.load();
-    eigen = g_eigen_malloc_refusals.load();
   }
   CHECK(heap > 0);
-  CHECK(eigen > 0);
 }
 
 TEST_CASE("a training step does not allocate after warm-up, even on a smaller last batch", "[nn]") {

@@ -134,3 +134,20 @@ TEST_CASE("Divergence shows its message and keeps drawing", "[ui]") {
   CHECK(Contains(status, "learning rate"));
   harness.Frame();
 }
+
+TEST_CASE("A frame stays within a vertex budget (software renderers draw every vertex)", "[ui][budget]") {
+  // The widest network the controls allow, with test points shown: the heaviest frame a learner
+  // can make. 1280×800 at 1× scale.
+  Harness harness(false, GENERATE(as<std::string>{}, "", "dataset=spiral&samples=2000&features=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2&layers=8,8,8,8,8,8"));
+  for (int i = 0; i < 3; ++i) harness.Frame();
+  const ImDrawData* draw_data = ImGui::GetDrawData();
+  const int vertices = draw_data->TotalVtxCount;
+  int commands = 0;
+  for (int i = 0; i < draw_data->CmdListsCount; ++i) commands += draw_data->CmdLists[i]->CmdBuffer.Size;
+  std::string lists;
+  for (int i = 0; i < draw_data->CmdListsCount; ++i)
+    lists += " " + std::string(draw_data->CmdLists[i]->_OwnerName ? draw_data->CmdLists[i]->_OwnerName : "?") + ":" +
+             std::to_string(draw_data->CmdLists[i]->VtxBuffer.Size);
+  WARN("vertices per frame: " << vertices << ", draw calls: " << commands << " in " << draw_data->CmdListsCount << " lists:" << lists);
+  CHECK(vertices < 120000);
+}

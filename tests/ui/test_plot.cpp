@@ -449,6 +449,31 @@ TEST_CASE("Auto-fit follows the data until the user pans; legend clicks hide ite
   CHECK_FALSE(view.user_changed);
 }
 
+TEST_CASE("Auto-fit of a single point keeps the initial range when it contains the point", "[plot]") {
+  Headless ui;
+  const float x0[] = {0.0f}, y0[] = {0.69f}, x5[] = {5.0f};
+  plot::PlotView inside, outside;
+  for (int i = 0; i < 3; ++i)
+    ui.Frame([&] {
+      plot::PlotOptions o;
+      o.auto_fit_x = o.auto_fit_y = true;
+      REQUIRE(plot::BeginPlot("##one", ImVec2(300, 200), o));
+      plot::PlotLine("loss", x0, y0, 1, plot::PaletteColor(0));
+      plot::EndPlot();
+      inside = plot::GetPlotView();
+      REQUIRE(plot::BeginPlot("##far", ImVec2(300, 200), o));
+      plot::PlotLine("loss", x5, y0, 1, plot::PaletteColor(0));
+      plot::EndPlot();
+      outside = plot::GetPlotView();
+    });
+  CHECK(inside.x.min == 0.0);
+  CHECK(inside.x.max == 1.0);
+  CHECK(inside.y.min == 0.0);
+  CHECK(inside.y.max == 1.0);
+  CHECK(outside.x.min == Approx(4.5));
+  CHECK(outside.x.max == Approx(5.5));
+}
+
 TEST_CASE("Dragging pans, the wheel zooms around the cursor, double-click resets", "[plot]") {
   Headless ui;
   const float xs[] = {0, 5, 10}, ys[] = {-1, 1, 0};
@@ -538,4 +563,95 @@ TEST_CASE("Dragging pans, the wheel zooms around the cursor, double-click resets
   CHECK(view.y.min == Approx(-1.0));
   CHECK(view.y.max == Approx(1.0));
   CHECK_FALSE(view.user_changed);
+}
+
+TEST_CASE("Log axes skip values <= 0, SetNextPlotView sets the view, margins scale with the font", "[plot]") {
+  Headless ui;
+  const float xs[] = {0, 1, 2, 3}, ys[] = {-1.0f, 0.0f, 0.01f, 10.0f};
+  plot::PlotView log_view, forced;
+  float left_margin[2] = {0, 0};
+  for (int pass = 0; pass < 2; ++pass) {
+    ImGui::GetIO().FontGlobalScale = pass == 0 ? 1.0f : 2.0f;  // what a high-DPI screen does to fonts
+    for (int i = 0; i < 3; ++i)
+      ui.Frame([&] {
+        plot::PlotOptions o;
+        o.log_y = true;
+        o.auto_fit_y = true;
+        o.y_label = "loss";
+        const float frame_left = ImGui::GetCursorScreenPos().x;
+        REQUIRE(plot::BeginPlot("##log", ImVec2(500, 300), o));
+        plot::PlotLine("loss", xs, ys, 4, plot::PaletteColor(0));
+        plot::EndPlot();
+        log_view = plot::GetPlotView();
+        left_margin[pass] = log_view.plot_min.x - frame_left;
+        if (i == 2) plot::SetNextPlotView({2, 3}, {-5, 5});
+        REQUIRE(plot::BeginPlot("##forced", ImVec2(300, 200), plot::PlotOptions{}));
+        plot::EndPlot();
+        forced = plot::GetPlotView();
+      });
+  }
+  CHECK(log_view.y.min > 0.0);
+  CHECK(log_view.y.min < 0.01);
+  CHECK(log_view.y.max > 10.0);
+  CHECK(forced.x.min == 2.0);
+  CHECK(forced.x.max == 3.0);
+  CHECK(forced.y.min == -5.0);
+  CHECK(forced.user_changed);
+  CHECK(left_margin[1] / left_margin[0] > 1.6f);
+  CHECK(left_margin[1] / left_margin[0] < 2.4f);
+}
+
+TEST_CASE("Heatmaps read row-major and column-major grids alike, row 0 at the top", "[plot]") {
+  Headless ui;
+  const float row_major[] = {0, 1, 2, 3, 4, 5};  // 2 rows x 3 cols
+  const float col_major[] = {0, 3, 1, 4, 2, 5};  // the same matrix stored by columns
+  struct Vertex {
+    ImVec2 pos;
+    ImU32 col;
+  };
+  auto vertices_of = [](const std::function<void()>& draw) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const int before = dl->VtxBuffer.Size;
+    draw();
+    std::vector<Vertex> out;
+    for (int i = before; i < dl->VtxBuffer.Size; ++i) out.push_back({dl->VtxBuffer[i].pos, dl->VtxBuffer[i].col});
+    return out;
+  };
+  std::vector<Vertex> a, b;
+  plot::PlotView view;
+  ui.Frame([&] {
+    plot::PlotOptions o;
+    o.x = {0, 3};
+    o.y = {0, 2};
+    REQUIRE(plot::BeginPlot("##heat", ImVec2(400, 300), o));
+    a = vertices_of([&] { plot::PlotHeatmap("##r", row_major, 2, 3, {0, 3}, {0, 2}, plot::Colormap::kViridis, 0, 5); });
+    b = vertices_of([&] { plot::PlotHeatmap("##c", col_major, 2, 3, {0, 3}, {0, 2}, plot::Colormap::kViridis, 0, 5, true); });
+    plot::EndPlot();
+    view = plot::GetPlotView();
+  });
+  REQUIRE(a.size() == 6 * 4);
+  REQUIRE(a.size() == b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    CHECK(a[i].col == b[i].col);
+    CHECK(a[i].pos.x == b[i].pos.x);
+    CHECK(a[i].pos.y == b[i].pos.y);
+  }
+  // Value 0 (row 0, col 0) is the top-left cell; value 5 the bottom-right one.
+  const float mid_y = 0.5f * (view.plot_min.y + view.plot_max.y);
+  const float third_x = view.plot_min.x + (view.plot_max.x - view.plot_min.x) / 3.0f;
+  int lows = 0, highs = 0;
+  for (const Vertex& v : a) {
+    if (v.col == plot::SampleColormap(plot::Colormap::kViridis, 0.0f)) {
+      ++lows;
+      CHECK(v.pos.y <= mid_y + 1.0f);
+      CHECK(v.pos.x <= third_x + 1.0f);
+    }
+    if (v.col == plot::SampleColormap(plot::Colormap::kViridis, 1.0f)) {
+      ++highs;
+      CHECK(v.pos.y >= mid_y - 1.0f);
+      CHECK(v.pos.x >= 2.0f * third_x - view.plot_min.x - 1.0f);
+    }
+  }
+  CHECK(lows == 4);
+  CHECK(highs == 4);
 }

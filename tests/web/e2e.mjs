@@ -26,8 +26,8 @@ const { values: options } = parseArgs({
 const TRAIN_DEADLINE_MS = Number(options['train-deadline']) * 1000;
 const TARGET_ACCURACY = 0.9;
 const VIEWPORT = { width: 1280, height: 800 };
-const WIDGETS = ['play', 'step', 'reset', 'dataset:circle', 'dataset:xor', 'dataset:gauss', 'dataset:spiral',
-                 'dataset:moons', 'dataset:plane'];
+// Widgets drawn in the default (classification) view; "dataset:plane" appears in regression only.
+const WIDGETS = ['play', 'step', 'reset', 'dataset:circle', 'dataset:xor', 'dataset:gauss', 'dataset:spiral', 'dataset:moons'];
 
 const results = [];
 function check(name, ok, detail = '') {
@@ -141,6 +141,23 @@ async function testLoadAndTrain(browser, server, flavour) {
     const e2 = (await status(page)).epoch;
     check(`${tag} API pause stops training`, pauseError === null && paused.ok && e2 === e1, `epoch ${e1} → ${e2} while paused`);
 
+    const stepError = await page.evaluate(() => playground.step());
+    const stepped = await pollStatus(page, (x) => x.epoch > e2, { timeoutMs: 5000 });
+    const resetError = await page.evaluate(() => playground.reset());
+    const wasReset = await pollStatus(page, (x) => x.epoch === 0, { timeoutMs: 5000 });
+    const regenError = await page.evaluate(() => playground.regenerate());
+    check(`${tag} API step, reset, regenerate`,
+          stepError === null && stepped.ok && !stepped.status.running && resetError === null && wasReset.ok && regenError === null,
+          `step: epoch ${e2} → ${stepped.status.epoch}; reset: epoch ${wasReset.status.epoch}; regenerate ${JSON.stringify(regenError)}`);
+
+    const planeError = await page.evaluate(() => playground.applySettings({ dataset: 'plane' }));
+    await frames(page, 3);
+    const plane = await page.evaluate(() => ({ status: playground.status(), rect: playground.widgetRect('dataset:plane') }));
+    check(`${tag} regression dataset (plane)`, planeError === null && plane.status.problem === 'regression' &&
+          plane.status.trainAccuracy === null && plane.rect !== null,
+          `applySettings ${JSON.stringify(planeError)}, problem ${plane.status.problem}, train accuracy ${plane.status.trainAccuracy}, ` +
+          `widget ${JSON.stringify(plane.rect)}`);
+
     // ---- Training through the UI, from a fresh page with the app's defaults ----
     await page.reload({ waitUntil: 'load' });
     const reready = await waitReady(page);
@@ -171,7 +188,7 @@ async function testLoadAndTrain(browser, server, flavour) {
         console.log(`      ${(ms / 1000).toFixed(0)} s: epoch ${x.epoch}, test accuracy ${fmt(x.testAccuracy, 3)}, test loss ${fmt(x.testLoss)}`);
       },
     });
-    await frames(page, 3);
+    await parkMouse(page);
     await shot(page, `${flavour}-trained`);
     const f = spiral.status;
     check(`${tag} spiral reaches test accuracy ≥ ${TARGET_ACCURACY}`, spiral.ok,
@@ -202,6 +219,7 @@ async function testUrlAndHiDpi(browser, server, flavour) {
     check(`${tag} backing store is CSS size × 2`, size[0] === 1800 && size[1] === 1200, `${size[0]}×${size[1]}`);
     const rect = await clickWidget(page, 'dataset:moons');
     const picked = await pollStatus(page, (x) => /(^|&)dataset=moons(&|$)/.test(x.settings), { timeoutMs: 5000 });
+    await parkMouse(page);
     await shot(page, `${flavour}-hidpi`);
     check(`${tag} hi-DPI click selects the moons`, rect !== null && picked.ok, `clicked ${JSON.stringify(rect)}, settings "${picked.status.settings}"`);
     const issues = problems(log);
@@ -209,6 +227,12 @@ async function testUrlAndHiDpi(browser, server, flavour) {
   } finally {
     await context.close();
   }
+}
+
+// Moves the pointer to the window's corner so no hover tooltip covers a screenshot.
+async function parkMouse(page) {
+  await page.mouse.move(1, 1);
+  await frames(page, 3);
 }
 
 async function errorPanelText(page) {

@@ -5,6 +5,7 @@
 #include "ui/panels/panel_context.h"
 #include "ui/panels/widgets.h"
 #include "ui/playground_workspace.h"
+#include "ui/plot/marker_sprite.h"
 
 namespace mlp::ui {
 namespace {
@@ -26,7 +27,7 @@ bool DatasetButton(const char* id, const Dataset& preview, float side, bool sele
     const float x = static_cast<float>((preview.features(i, 0) / kPlaneExtent + 1.0) * 0.5);
     const float y = static_cast<float>((1.0 - preview.features(i, 1) / kPlaneExtent) * 0.5);
     if (x < 0 || x > 1 || y < 0 || y > 1) continue;
-    draw->AddCircleFilled(ImVec2(p.x + 3 + x * inner, p.y + 3 + y * inner), dot, PointColor(preview, i), 6);
+    plot::AddMarker(draw, ImVec2(p.x + 3 + x * inner, p.y + 3 + y * inner), dot, PointColor(preview, i));
   }
   const bool hovered = ImGui::IsItemHovered();
   const ImU32 border = selected ? IM_COL32(40, 40, 40, 255) : hovered ? IM_COL32(120, 120, 120, 255) : IM_COL32(210, 210, 210, 255);

@@ -29,7 +29,13 @@ bool ValidRect(Range x, Range y) {
          x.max > x.min && y.max > y.min;
 }
 
-void FitAndHover(PlotContext& p, const char* text, Range x, Range y, const float* values, int rows, int cols) {
+// Index of cell (r, c) in a rows x cols grid stored row- or column-major.
+long long CellIndex(int r, int c, int rows, int cols, bool col_major) {
+  return col_major ? static_cast<long long>(c) * rows + r : static_cast<long long>(r) * cols + c;
+}
+
+void FitAndHover(PlotContext& p, const char* text, Range x, Range y, const float* values, int rows, int cols,
+                 bool col_major) {
   if (p.options.auto_fit_x || p.options.auto_fit_y) {
     p.fit_x_tight.Add(x.min);
     p.fit_x_tight.Add(x.max);
@@ -43,7 +49,7 @@ void FitAndHover(PlotContext& p, const char* text, Range x, Range y, const float
   detail::HoverHit hit;
   std::copy(text, text + detail::kLabelSize, hit.text);
   hit.kind = detail::ItemKind::kField;
-  hit.x = values[static_cast<long long>(row) * cols + col];
+  hit.x = values[CellIndex(row, col, rows, cols, col_major)];
   p.field_hits.push_back(hit);
 }
 
@@ -53,7 +59,7 @@ void PlotImage(const char* label, ImTextureID texture, Range x, Range y, const f
   char text[detail::kLabelSize];
   PlotContext* p = detail::BeginItem(label, IM_COL32_WHITE, detail::ItemKind::kField, text);
   if (!p || !ValidRect(x, y)) return;
-  FitAndHover(*p, text, x, y, values, rows, cols);
+  FitAndHover(*p, text, x, y, values, rows, cols, false);
 
   // Draw only the visible part, with matching texture coordinates, so deep zooms never send
   // vertices millions of pixels away to the GPU.
@@ -70,11 +76,11 @@ void PlotImage(const char* label, ImTextureID texture, Range x, Range y, const f
 }
 
 void PlotHeatmap(const char* label, const float* values, int rows, int cols, Range x, Range y, Colormap map,
-                 float vmin, float vmax) {
+                 float vmin, float vmax, bool col_major) {
   char text[detail::kLabelSize];
   PlotContext* p = detail::BeginItem(label, SampleColormap(map, 1.0f), detail::ItemKind::kField, text);
   if (!p || !values || rows <= 0 || cols <= 0 || !ValidRect(x, y)) return;
-  FitAndHover(*p, text, x, y, values, rows, cols);
+  FitAndHover(*p, text, x, y, values, rows, cols, col_major);
 
   // Visible cells only.
   const double cw = (x.max - x.min) / cols, ch = (y.max - y.min) / rows;
@@ -116,7 +122,7 @@ void PlotHeatmap(const char* label, const float* values, int rows, int cols, Ran
     const int r = r0 + static_cast<int>(j) * sr;
     for (std::size_t i = 0; i + 1 < xe.size(); ++i) {
       const int c = c0 + static_cast<int>(i) * sc;
-      const float v = values[static_cast<long long>(r) * cols + c];
+      const float v = values[CellIndex(r, c, rows, cols, col_major)];
       if (std::isnan(v)) continue;
       const float t = span != 0.0f ? (v - vmin) / span : 0.5f;
       dl->AddRectFilled(ImVec2(xe[i], ye[j]), ImVec2(xe[i + 1], ye[j + 1]), SampleColormap(map, t));

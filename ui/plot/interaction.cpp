@@ -132,7 +132,7 @@ void ApplyEqualAspect(ViewState& state, const ImRect& plot_rect) {
   state.y = {cy - 0.5 * units_per_pixel * h, cy + 0.5 * units_per_pixel * h};
 }
 
-bool FitRange(const Extent& tight, const Extent& padded, bool log, Range* out) {
+bool FitRange(const Extent& tight, const Extent& padded, bool log, Range fallback, Range* out) {
   Extent axis;  // in axis units
   auto add = [&](double v) { axis.Add(log ? (v > 0.0 ? std::log10(v) : NAN) : v); };
   if (padded.Valid()) {
@@ -150,7 +150,13 @@ bool FitRange(const Extent& tight, const Extent& padded, bool log, Range* out) {
     add(tight.max);
   }
   if (!axis.Valid()) return false;
-  *out = SanitizeRange(FromAxis({axis.min, axis.max}, log), log);
+  const Range data = FromAxis({axis.min, axis.max}, log);
+  fallback = SanitizeRange(fallback, log);
+  if (axis.min == axis.max && data.min >= fallback.min && data.max <= fallback.max) {
+    *out = fallback;  // one point (epoch 0 of a loss curve): keep the caller's range around it
+    return true;
+  }
+  *out = SanitizeRange(data, log);
   return true;
 }
 

@@ -34,6 +34,18 @@ struct NextView {
 };
 NextView g_next_view;
 
+// Views belong to one ImGui context: a new context (a new app instance, the next test) starts
+// clean instead of inheriting zooms from the one before it, whose IDs hash the same.
+void DropStatesOfOldContexts() {
+  static ImGuiContext* last_context = nullptr;
+  static int last_frame = 0;
+  ImGuiContext* context = ImGui::GetCurrentContext();
+  const int frame = ImGui::GetFrameCount();
+  if (context != last_context || frame < last_frame) ViewStates().clear();
+  last_context = context;
+  last_frame = frame;
+}
+
 void ResetContext(PlotContext& p) {
   p.x_ticks.clear();
   p.y_ticks.clear();
@@ -116,6 +128,7 @@ bool BeginPlot(const char* id, ImVec2 size, const PlotOptions& options) {
   ImGui::ItemSize(frame);
   if (!ImGui::ItemAdd(frame, gid)) return false;
 
+  DropStatesOfOldContexts();
   auto [it, created] = ViewStates().try_emplace(gid);
   ViewState& state = it->second;
   if (created) {
@@ -182,13 +195,13 @@ void EndPlot() {
 
   Range fit;
   state.fit_valid = false;
-  if (FitRange(p.fit_x_tight, p.fit_x_padded, false, &fit)) {
+  if (FitRange(p.fit_x_tight, p.fit_x_padded, false, p.options.x, &fit)) {
     state.fit_x = fit;
     state.fit_valid = true;
   } else {
     state.fit_x = state.x;
   }
-  if (FitRange(p.fit_y_tight, p.fit_y_padded, p.options.log_y, &fit)) {
+  if (FitRange(p.fit_y_tight, p.fit_y_padded, p.options.log_y, p.options.y, &fit)) {
     state.fit_y = fit;
     state.fit_valid = true;
   } else {

@@ -66,7 +66,8 @@ struct PlotOptions {
 bool BeginPlot(const char* id, ImVec2 size, const PlotOptions& options);
 
 // Polyline through (xs[i], ys[i]); NaN/Inf points break the line. Thousands to millions of points
-// are fine: data sorted by x is culled to the view and reduced to at most ~2 points per pixel.
+// are fine: data sorted by x is culled to the view and reduced to at most 4 points per pixel
+// column (first, lowest, highest, last), which draws the same pixels.
 void PlotLine(const char* label, const float* xs, const float* ys, int count, ImU32 color,
               float thickness = 2.0f);
 
@@ -76,16 +77,19 @@ void PlotScatter(const char* label, const float* xs, const float* ys, int count,
                  const ImU32* per_point_colors, ImU32 color, float radius = 3.5f,
                  ImU32 outline = IM_COL32(255, 255, 255, 255));
 
-// Texture stretched over the data rectangle x × y (texel row 0 at y.max). Optional `values`
-// (rows x cols, row-major, row 0 = y.max) let the hover read-out show the value under the cursor.
+// Texture stretched over the data rectangle x × y (texel row 0 at y.max; on a log y axis the
+// texture is stretched linearly between the mapped corners). Optional `values` (rows x cols,
+// row-major, row 0 = y.max) let the hover read-out show the value under the cursor.
 void PlotImage(const char* label, ImTextureID texture, Range x, Range y,
                const float* values = nullptr, int rows = 0, int cols = 0);
 
-// Grid of rows x cols cells over x × y drawn as rectangles (row-major, row 0 = y.max), coloured by
-// `map` over [vmin, vmax]. Meant for grids up to a few thousand cells (confusion matrices, weights);
-// for dense fields upload FillColormapRGBA texels and use PlotImage.
+// Grid of rows x cols cells over x × y drawn as rectangles (row 0 = y.max), coloured by `map` over
+// [vmin, vmax]; NaN cells are left empty. `values` is row-major, or column-major (Eigen's default
+// storage: values[c * rows + r]) when `col_major`, so a matrix's data() plots without a copy.
+// Meant for grids up to a few thousand cells (confusion matrices, weights); for dense fields
+// upload FillColormapRGBA texels and use PlotImage.
 void PlotHeatmap(const char* label, const float* values, int rows, int cols, Range x, Range y,
-                 Colormap map, float vmin, float vmax);
+                 Colormap map, float vmin, float vmax, bool col_major = false);
 
 // Finishes the plot: axes, legend, hover read-out.
 void EndPlot();
@@ -105,7 +109,8 @@ PlotView GetPlotView();
 // Forces the view of the next BeginPlot (e.g. restored from a URL); counts as a user change.
 void SetNextPlotView(Range x, Range y);
 
-// Forgets every plot's remembered view (call after ImGui::DestroyContext or when panels close).
+// Forgets every plot's remembered view (e.g. when a workspace closes). Views are also dropped
+// automatically when plots start drawing into a different ImGui context.
 void ForgetPlotViews();
 
 // Vertical colour bar for `map` over [vmin, vmax] (vmax at the top) with ticks; `label` above it.

@@ -178,8 +178,9 @@ Range SanitizeRange(Range r, bool log);
 void HandlePlotInput(PlotContext& plot, bool hovered, bool held);
 // Widens one axis so a data unit covers as many pixels on x as on y.
 void ApplyEqualAspect(ViewState& state, const ImRect& plot_rect);
-// Range that shows this frame's data, or false when no item reported any.
-bool FitRange(const Extent& tight, const Extent& padded, bool log, Range* out);
+// Range that shows this frame's data, or false when no item reported any. Data without extent
+// (a single value) gets `fallback` when that contains it, else a small range centred on it.
+bool FitRange(const Extent& tight, const Extent& padded, bool log, Range fallback, Range* out);
 
 // Row and column of the cell of a rows x cols grid over x × y (row 0 at y.max) containing
 // (px, py); false outside the grid.

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/plot/marker_sprite.h"
 #include "ui/plot/plot_internal.h"
 
 namespace mlp::plot {
@@ -47,31 +48,48 @@ void PlotScatter(const char* label, const float* xs, const float* ys, int count,
   }
   if (visible == 0) return;
 
-  // An anti-aliased filled circle of n segments costs 2n vertices (n without anti-aliasing); the
-  // outline is a second circle. Without large-mesh support, degrade (fewer segments, no outline,
-  // no anti-aliasing, then every k-th point) rather than overflow the 16-bit indices.
   ImDrawList* dl = p->draw_list;
-  int segments = CircleSegments(r + ring);
-  bool draw_outline = ((outline >> IM_COL32_A_SHIFT) & 0xFF) != 0;
-  bool antialiased = (dl->Flags & ImDrawListFlags_AntiAliasedFill) != 0;
-  const long long budget = std::max(1, detail::VertexBudget(dl));
-  auto cost = [&]() { return static_cast<long long>(visible) * segments * (antialiased ? 2 : 1) * (draw_outline ? 2 : 1); };
-  while (cost() > budget && segments > kMinSegments) --segments;
-  if (cost() > budget) draw_outline = false;
-  if (cost() > budget) antialiased = false;
-  const long long stride = std::max<long long>(1, (cost() + budget - 1) / budget);
+  const bool draw_outline = ((outline >> IM_COL32_A_SHIFT) & 0xFF) != 0;
+  if (HasMarkerSprite()) {
+    // Sprites: 4 vertices a disc (8 with the outline). Thin to every k-th point only if even
+    // that would overflow the list's 16-bit indices.
+    const long long cost = static_cast<long long>(visible) * 4 * (draw_outline ? 2 : 1);
+    const long long budget = std::max(1, detail::VertexBudget(dl));
+    const long long stride = std::max<long long>(1, (cost + budget - 1) / budget);
+    long long seen = 0;
+    for (int i = 0; i < count; ++i) {
+      if (!Drawable(*p, xs[i], ys[i])) continue;
+      const ImVec2 c = p->ToScreen(xs[i], ys[i]);
+      if (!reach.Contains(c) || (seen++ % stride) != 0) continue;
+      if (draw_outline) AddMarker(dl, c, r + ring, outline);
+      AddMarker(dl, c, r, per_point_colors ? per_point_colors[i] : color);
+    }
+  } else {
+    // Tessellated circles: an anti-aliased filled circle of n segments costs 2n vertices (n
+    // without anti-aliasing); the outline is a second circle. Without large-mesh support, degrade
+    // (fewer segments, no outline, no anti-aliasing, then every k-th point) rather than overflow.
+    int segments = CircleSegments(r + ring);
+    bool outline_on = draw_outline;
+    bool antialiased = (dl->Flags & ImDrawListFlags_AntiAliasedFill) != 0;
+    const long long budget = std::max(1, detail::VertexBudget(dl));
+    auto cost = [&]() { return static_cast<long long>(visible) * segments * (antialiased ? 2 : 1) * (outline_on ? 2 : 1); };
+    while (cost() > budget && segments > kMinSegments) --segments;
+    if (cost() > budget) outline_on = false;
+    if (cost() > budget) antialiased = false;
+    const long long stride = std::max<long long>(1, (cost() + budget - 1) / budget);
 
-  const ImDrawListFlags saved_flags = dl->Flags;
-  if (!antialiased) dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
-  long long seen = 0;
-  for (int i = 0; i < count; ++i) {
-    if (!Drawable(*p, xs[i], ys[i])) continue;
-    const ImVec2 c = p->ToScreen(xs[i], ys[i]);
-    if (!reach.Contains(c) || (seen++ % stride) != 0) continue;
-    if (draw_outline) dl->AddCircleFilled(c, r + ring, outline, segments);
-    dl->AddCircleFilled(c, r, per_point_colors ? per_point_colors[i] : color, segments);
+    const ImDrawListFlags saved_flags = dl->Flags;
+    if (!antialiased) dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
+    long long seen = 0;
+    for (int i = 0; i < count; ++i) {
+      if (!Drawable(*p, xs[i], ys[i])) continue;
+      const ImVec2 c = p->ToScreen(xs[i], ys[i]);
+      if (!reach.Contains(c) || (seen++ % stride) != 0) continue;
+      if (outline_on) dl->AddCircleFilled(c, r + ring, outline, segments);
+      dl->AddCircleFilled(c, r, per_point_colors ? per_point_colors[i] : color, segments);
+    }
+    dl->Flags = saved_flags;
   }
-  dl->Flags = saved_flags;
 
   if (!p->hovered) return;
   const float max_d = std::max(r + detail::Px(3.0f), detail::Em(0.6f));
