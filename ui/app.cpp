@@ -67,15 +67,28 @@ void App::Draw() {
 }
 
 void App::DrawStatusBar() {
-  const auto snapshot = workspace_->snapshot();
-  const std::string flavour = platform_.BuildFlavour();
-  char line[360];
-  std::snprintf(line, sizeof line, "%s build  ·  %s  ·  %d pool thread%s  ·  SIMD: %s  ·  %.0f fps (%.1f ms)  ·  %.0f epochs/s  ·  training share %.0f%%",
-                flavour.c_str(),
-                workspace_->session().mode() == SessionMode::kWorkerThread ? "training on a worker thread"
-                                                                           : "training in the frame loop",
-                SharedPool().threads(), SharedPool().threads() == 1 ? "" : "s", SimdDescription().c_str(),
-                frames_.Fps(), frames_.MedianMs(), snapshot->epochs_per_second, governor_.share() * 100.0);
+  // Refreshed twice a second: readable, and an unchanged status line lets an idle frame be skipped.
+  const auto now = std::chrono::steady_clock::now();
+  if (status_line_.empty() || now - status_line_time_ > std::chrono::milliseconds(500)) {
+    status_line_time_ = now;
+    const auto snapshot = workspace_->snapshot();
+    const std::string flavour = platform_.BuildFlavour();
+    const bool worker = workspace_->session().mode() == SessionMode::kWorkerThread;
+    char line[360];
+    std::snprintf(line, sizeof line,
+                  "%s build  ·  %s  ·  %d pool thread%s  ·  SIMD: %s  ·  %.0f fps (%.1f ms)  ·  %.0f epochs/s  ·  "
+                  "training share %.0f%%",
+                  flavour.c_str(), worker ? "training on a worker thread" : "training in the frame loop",
+                  SharedPool().threads(), SharedPool().threads() == 1 ? "" : "s", SimdDescription().c_str(),
+                  frames_.Fps(), frames_.MedianMs(), snapshot->epochs_per_second, governor_.share() * 100.0);
+    if (ImGui::CalcTextSize(line).x > ImGui::GetContentRegionAvail().x) {  // narrow: the essentials
+      std::snprintf(line, sizeof line, "%s  ·  %d thread%s  ·  %s  ·  %.0f fps  ·  %.0f epochs/s", flavour.c_str(),
+                    SharedPool().threads(), SharedPool().threads() == 1 ? "" : "s",
+                    SimdEnabled() ? "SIMD" : "no SIMD", frames_.Fps(), snapshot->epochs_per_second);
+    }
+    status_line_ = line;
+  }
+  const char* line = status_line_.c_str();
   ImGui::AlignTextToFramePadding();
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(colors::kMutedText));
   ImGui::TextUnformatted(line);
@@ -129,7 +142,7 @@ std::string App::StatusJson() const {
       .Add("fps", frames_.Fps())
       .Add("frameMsMedian", frames_.MedianMs())
       .Add("frames", static_cast<long long>(frames_.count()))
-      .Add("stepsPerSecond", snapshot->epochs_per_second)
+      .Add("epochsPerSecond", snapshot->epochs_per_second)
       .Add("trainingShare", governor_.share())
       .Add("settings", ToQuery(workspace_->settings()));
   return json.Finish();

@@ -57,6 +57,8 @@ private:
   WidgetRegistry widgets_;
   FrameStats frames_;
   TrainingGovernor governor_;
+  std::string status_line_;
+  std::chrono::steady_clock::time_point status_line_time_{};
   std::chrono::steady_clock::time_point last_frame_{};
   bool has_last_frame_ = false;
 };

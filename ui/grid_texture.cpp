@@ -8,26 +8,34 @@ GridTexture::GridTexture(GridTexture&& other) noexcept { *this = std::move(other
 
 GridTexture& GridTexture::operator=(GridTexture&& other) noexcept {
   if (this != &other) {
-    if (platform_ && texture_) platform_->DestroyTexture(texture_);
+    Release();
     platform_ = std::exchange(other.platform_, nullptr);
-    texture_ = std::exchange(other.texture_, nullptr);
+    textures_[0] = std::exchange(other.textures_[0], nullptr);
+    textures_[1] = std::exchange(other.textures_[1], nullptr);
+    front_ = other.front_;
     size_ = std::exchange(other.size_, 0);
     texels_ = std::move(other.texels_);
   }
   return *this;
 }
 
-GridTexture::~GridTexture() {
-  if (platform_ && texture_) platform_->DestroyTexture(texture_);
+GridTexture::~GridTexture() { Release(); }
+
+void GridTexture::Release() {
+  for (ImTextureID& texture : textures_) {
+    if (platform_ && texture) platform_->DestroyTexture(texture);
+    texture = nullptr;
+  }
 }
 
 void GridTexture::Update(Platform& platform, const std::vector<float>& values, int size, float vmin, float vmax,
                          bool discrete, float wash) {
   if (size <= 0 || static_cast<int>(values.size()) < size * size) return;
-  if (!texture_ || size_ != size || platform_ != &platform) {
-    if (platform_ && texture_) platform_->DestroyTexture(texture_);
+  if (!textures_[0] || size_ != size || platform_ != &platform) {
+    Release();
     platform_ = &platform;
-    texture_ = platform.CreateTexture(size, size);
+    textures_[0] = platform.CreateTexture(size, size);
+    textures_[1] = platform.CreateTexture(size, size);
     size_ = size;
   }
   const float* source = values.data();
@@ -50,7 +58,8 @@ void GridTexture::Update(Platform& platform, const std::vector<float>& values, i
       texel = washed;
     }
   }
-  platform.UpdateTexture(texture_, size, size, texels_.data());
+  front_ = 1 - front_;
+  platform.UpdateTexture(textures_[front_], size, size, texels_.data());
 }
 
 }  // namespace mlp::ui

@@ -1,5 +1,7 @@
 // GridTexture: a value grid from a snapshot shown as a colour-mapped texture, uploaded through
-// the Platform only when the snapshot changes.
+// the Platform only when the snapshot changes. Double-buffered: each update writes the texture the
+// last frame did not draw, so the GPU never has to finish (or copy) a frame in flight first —
+// with ANGLE on a software GPU that stall cost ~1 ms per texture per frame.
 #pragma once
 
 #include <cstdint>
@@ -24,11 +26,14 @@ public:
   // colours toward white so that data points drawn on top stay visible.
   void Update(Platform& platform, const std::vector<float>& values, int size, float vmin, float vmax,
               bool discrete = false, float wash = 0.0f);
-  ImTextureID id() const { return texture_; }
+  ImTextureID id() const { return textures_[front_]; }
 
 private:
+  void Release();
+
   Platform* platform_ = nullptr;
-  ImTextureID texture_ = nullptr;
+  ImTextureID textures_[2] = {nullptr, nullptr};
+  int front_ = 0;  // the texture frames draw
   int size_ = 0;
   std::vector<uint32_t> texels_;
   std::vector<float> scratch_;

@@ -78,7 +78,7 @@ void PlaygroundWorkspace::Draw(const Fonts& fonts, WidgetRegistry& widgets) {
 
   const float scale = ImGui::GetFontSize() / 15.0f;
   const ImVec2 available = ImGui::GetContentRegionAvail();
-  const float bar_height = 92.0f * scale;
+  const float bar_height = ControlsBarHeight(available.x - 2 * ImGui::GetStyle().WindowPadding.x);
   ImGui::BeginChild("##controls", ImVec2(available.x, bar_height), true, ImGuiWindowFlags_NoScrollbar);
   DrawControlsBar(context);
   ImGui::EndChild();

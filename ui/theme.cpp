@@ -74,6 +74,9 @@ void ApplyTheme(float scale) {
   style.WindowBorderSize = 0;
   style.ChildBorderSize = 1;
   style.FrameBorderSize = 1;
+  // Filled shapes without an anti-aliased fringe (half the vertices; edges of axis-aligned frames
+  // look the same). Lines keep their anti-aliasing.
+  style.AntiAliasedFill = false;
 
   ImVec4* c = style.Colors;
   const ImVec4 text(0.20f, 0.20f, 0.20f, 1.0f);

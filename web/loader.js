@@ -16,7 +16,7 @@
  *   playground.error          null, or the message of the error panel once one is shown.
  *   playground.status()       Parsed status: {flavour, simd, threads, epoch, running, problem,
  *                             trainLoss, testLoss, trainAccuracy, testAccuracy, message, fps,
- *                             frameMsMedian, stepsPerSecond, settings}.
+ *                             frameMsMedian, epochsPerSecond, trainingShare, settings}.
  *   playground.play() / pause() / step() / reset() / regenerate()
  *                             -> null, or an error message from the app.
  *   playground.applySettings(settings)

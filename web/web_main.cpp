@@ -167,7 +167,6 @@ int main(int argc, char** argv) {
   shell.app = std::make_unique<mlp::ui::App>(shell.platform, options);
   if (!shell.app->startup_message().empty()) std::fprintf(stderr, "%s\n", shell.app->startup_message().c_str());
   std::printf("ML Playground ready (%s build)\n", shell.platform.BuildFlavour().c_str());
-  EM_ASM({ if (Module.onPlaygroundReady) Module.onPlaygroundReady(); });
   emscripten_set_main_loop(Frame, 0, false);
   return 0;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <chrono>
 #include <memory>
 
 #include "core/base/threads.h"
@@ -9,6 +10,25 @@
 namespace mlp {
 namespace {
 thread_local bool tls_inside_task = false;
+
+inline void CpuRelax() {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#endif
+}
+
+// Spins until done() or kSpinMicroseconds pass; true if done() became true.
+template <typename Done>
+bool SpinUntil(const Done& done) {
+  const auto start = std::chrono::steady_clock::now();
+  for (int i = 0;; ++i) {
+    if (done()) return true;
+    if ((i & 63) == 63 && std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count() >
+                              ThreadPool::kSpinMicroseconds)
+      return false;
+    CpuRelax();
+  }
+}
 }  // namespace
 
 int HardwareThreads() {
@@ -28,23 +48,22 @@ ThreadPool::ThreadPool(int threads) {
 ThreadPool::~ThreadPool() {
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    stopping_ = true;
+    stopping_.store(true);
   }
   wake_.notify_all();
   for (auto& worker : workers_) worker.join();
 }
 
 void ThreadPool::Drain() {
-  // Claims chunks until none are left; returns how many this thread finished via the counter.
+  // Claims chunks until none are left.
   int done_here = 0;
   for (int chunk = next_chunk_.fetch_add(1); chunk < chunks_; chunk = next_chunk_.fetch_add(1)) {
     (*task_)(chunk);
     ++done_here;
   }
-  if (done_here > 0) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    finished_chunks_ += done_here;
-    if (finished_chunks_ == chunks_) done_.notify_all();
+  if (done_here > 0 && finished_chunks_.fetch_add(done_here) + done_here == chunks_) {
+    std::lock_guard<std::mutex> lock(mutex_);  // pairs with the caller's wait on done_
+    done_.notify_all();
   }
 }
 
@@ -52,11 +71,12 @@ void ThreadPool::WorkerLoop() {
   tls_inside_task = true;
   uint64_t seen = 0;
   for (;;) {
+    SpinUntil([&] { return generation_.load() != seen || stopping_.load(); });
     {
       std::unique_lock<std::mutex> lock(mutex_);
-      wake_.wait(lock, [&] { return stopping_ || generation_ != seen; });
-      if (stopping_) return;
-      seen = generation_;
+      wake_.wait(lock, [&] { return stopping_.load() || generation_.load() != seen; });
+      if (stopping_.load()) return;
+      seen = generation_.load();
     }
     Drain();
   }
@@ -73,32 +93,20 @@ void ThreadPool::Run(int chunks, const std::function<void(int)>& task) {
     std::lock_guard<std::mutex> lock(mutex_);
     task_ = &task;
     chunks_ = chunks;
-    finished_chunks_ = 0;
+    finished_chunks_.store(0);
     next_chunk_.store(0);
-    ++generation_;
+    generation_.fetch_add(1);
   }
   wake_.notify_all();
   tls_inside_task = true;
   Drain();
   tls_inside_task = false;
-  std::unique_lock<std::mutex> lock(mutex_);
-  done_.wait(lock, [&] { return finished_chunks_ == chunks_; });
-  task_ = nullptr;
-}
-
-void ThreadPool::ParallelFor(int64_t count, int64_t grain,
-                             const std::function<void(int64_t, int64_t)>& body) {
-  if (count <= 0) return;
-  grain = std::max<int64_t>(1, grain);
-  const int64_t chunks = (count + grain - 1) / grain;
-  if (chunks == 1) {
-    body(0, count);
-    return;
+  if (!SpinUntil([&] { return finished_chunks_.load() == chunks_; })) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    done_.wait(lock, [&] { return finished_chunks_.load() == chunks_; });
   }
-  Run(static_cast<int>(chunks), [&](int chunk) {
-    const int64_t begin = chunk * grain;
-    body(begin, std::min(count, begin + grain));
-  });
+  std::lock_guard<std::mutex> lock(mutex_);
+  task_ = nullptr;
 }
 
 namespace {

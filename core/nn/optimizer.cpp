@@ -74,7 +74,8 @@ void Optimizer<S>::ResetState() {
 
 template <typename S>
 void Optimizer<S>::Step(std::vector<Parameter<S>>& parameters) {
-  assert(parameters.size() == rows_.size() && "Step needs the parameter list the optimiser was built for");
+  assert(parameters.size() == rows_.size() &&
+         "Step needs the parameter list the optimiser was built for");
   ++step_count_;
   const S lr = static_cast<S>(settings_.learning_rate);
   if (settings_.kind == OptimizerKind::kSgd) {
@@ -98,7 +99,8 @@ void Optimizer<S>::Step(std::vector<Parameter<S>>& parameters) {
   const S beta1 = static_cast<S>(settings_.beta1);
   const S beta2 = static_cast<S>(settings_.beta2);
   const S step_size = static_cast<S>(settings_.learning_rate / (1.0 - std::pow(settings_.beta1, t)));
-  const S inv_sqrt_correction2 = static_cast<S>(1.0 / std::sqrt(1.0 - std::pow(settings_.beta2, t)));
+  const S inv_sqrt_correction2 =
+      static_cast<S>(1.0 / std::sqrt(1.0 - std::pow(settings_.beta2, t)));
   const S epsilon = static_cast<S>(settings_.epsilon);
   for (size_t i = 0; i < parameters.size(); ++i) {
     auto& parameter = parameters[i];

@@ -111,7 +111,8 @@ template <typename S>
 void PlanBlocks(GemmPlan<S>* p) {
   p->split_rows = p->m >= p->n;
   const Index extent = p->split_rows ? p->m : p->n;
-  const double macs = static_cast<double>(p->m) * static_cast<double>(p->n) * static_cast<double>(p->k);
+  const double macs =
+      static_cast<double>(p->m) * static_cast<double>(p->n) * static_cast<double>(p->k);
   Index target = 1;
   if (macs >= kMinParallelMacs) {
     while (target * 2 <= kMaxBlocks && macs >= kMacsPerBlock * static_cast<double>(target * 2)) target *= 2;
@@ -165,16 +166,20 @@ void ComputeBlock(const GemmPlan<S>& p, Index block, PackingBuffers<S>* buffers)
   }
   Index kc = p.k, mc = rows, nc = cols;
   Eigen::internal::computeProductBlockingSizes<S, S, 1>(kc, mc, nc, Index(1));
-  SlotBlocking<S> blocking(std::min(kc, kMaxKc), std::min(mc, kMaxMc), std::min(nc, kMaxNc), buffers);
+  SlotBlocking<S> blocking(std::min(kc, kMaxKc), std::min(mc, kMaxMc), std::min(nc, kMaxNc),
+                           buffers);
   const S* lhs = p.a.At(row0, 0);
   const S* rhs = p.b.At(0, col0);
   // A transposed operand is the same memory read as row-major: no copy. (aᵀ·bᵀ is not offered.)
   if (p.a.transposed) {
-    RunKernel<S, Eigen::RowMajor, Eigen::ColMajor>(rows, cols, p.k, lhs, p.a.stride, rhs, p.b.stride, res, p.ldc, blocking);
+    RunKernel<S, Eigen::RowMajor, Eigen::ColMajor>(rows, cols, p.k, lhs, p.a.stride, rhs,
+                                                   p.b.stride, res, p.ldc, blocking);
   } else if (p.b.transposed) {
-    RunKernel<S, Eigen::ColMajor, Eigen::RowMajor>(rows, cols, p.k, lhs, p.a.stride, rhs, p.b.stride, res, p.ldc, blocking);
+    RunKernel<S, Eigen::ColMajor, Eigen::RowMajor>(rows, cols, p.k, lhs, p.a.stride, rhs,
+                                                   p.b.stride, res, p.ldc, blocking);
   } else {
-    RunKernel<S, Eigen::ColMajor, Eigen::ColMajor>(rows, cols, p.k, lhs, p.a.stride, rhs, p.b.stride, res, p.ldc, blocking);
+    RunKernel<S, Eigen::ColMajor, Eigen::ColMajor>(rows, cols, p.k, lhs, p.a.stride, rhs,
+                                                   p.b.stride, res, p.ldc, blocking);
   }
 }
 

@@ -167,7 +167,11 @@ void Session::SetTrainingShare(double share) { training_share_.store(std::clamp(
 void Session::StepFor(double milliseconds) {
   ApplyPendingCommands();
   Train(milliseconds);
-  if (dirty_) Publish();
+  if (dirty_ && (!running_ || MillisecondsSincePublish() >= kPublishIntervalMs)) Publish();
+}
+
+double Session::MillisecondsSincePublish() const {
+  return std::chrono::duration<double, std::milli>(Clock::now() - last_publish_).count();
 }
 
 void Session::WorkerLoop() {
@@ -181,7 +185,7 @@ void Session::WorkerLoop() {
       const double trained_ms = std::chrono::duration<double, std::milli>(Clock::now() - slice_start).count();
       if (share < 1.0) rest_ms = trained_ms * (1.0 - share) / share;
     }
-    const double since_publish = std::chrono::duration<double, std::milli>(Clock::now() - last_publish_).count();
+    const double since_publish = MillisecondsSincePublish();
     if (dirty_ && (since_publish >= kPublishIntervalMs || !running_)) Publish();
 
     std::unique_lock<std::mutex> lock(mutex_);

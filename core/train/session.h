@@ -86,6 +86,7 @@ private:
   void Rebuild(const PlaygroundSettings& settings);
   void Train(double budget_ms);
   double MillisecondsUntilNextEpoch() const;
+  double MillisecondsSincePublish() const;
   void Publish();
   void WorkerLoop();
 

@@ -19,7 +19,8 @@ struct ThroughputResult {
 // inputs uniform in [0, 1), labels uniform over `spec.outputs` classes (one-hot), loss CCE for a
 // softmax output, BCE for sigmoid, MSE otherwise. The shared pool is resized to `threads` for the
 // run and restored afterwards. A few warm-up steps (which size every buffer) precede about
-// `seconds` of timed steps; batches are consecutive row blocks of a 4096-sample set.
+// `seconds` of timed steps; each step copies the next `batch` rows of a 4096-sample set into a
+// contiguous batch, as a training loop does.
 ThroughputResult MeasureMlpTraining(const nn::MlpSpec& spec, int batch, int threads, double seconds);
 
 }  // namespace mlp

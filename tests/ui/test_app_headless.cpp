@@ -151,3 +151,22 @@ TEST_CASE("A frame stays within a vertex budget (software renderers draw every v
   WARN("vertices per frame: " << vertices << ", draw calls: " << commands << " in " << draw_data->CmdListsCount << " lists:" << lists);
   CHECK(vertices < 120000);
 }
+
+TEST_CASE("A small embedded window keeps every control on screen", "[ui][layout]") {
+  // 900×600 is a common lesson iframe; also what a 1800×1200 canvas at devicePixelRatio 2 lays out.
+  Harness harness(true);
+  ImGui::GetIO().DisplaySize = ImVec2(900, 600);
+  for (int i = 0; i < 3; ++i) harness.Frame();
+  const char* names[] = {"play", "step", "reset", "dataset:circle", "dataset:spiral", "regenerate", "feature:x1",
+                         "feature:sinx2", "field:lr", "field:activation", "field:reg", "field:regRate", "field:task",
+                         "field:optimizer", "field:speed"};
+  for (const char* name : names) {
+    INFO(name);
+    const auto rect = harness.app().WidgetRect(name);
+    REQUIRE(rect.has_value());
+    CHECK(rect->x >= 0.0f);
+    CHECK(rect->y >= 0.0f);
+    CHECK(rect->x + rect->z <= 900.0f);
+    CHECK(rect->y + rect->w <= 600.0f);
+  }
+}

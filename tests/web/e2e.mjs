@@ -172,7 +172,14 @@ async function testLoadAndTrain(browser, server, flavour) {
     const picked = await pollStatus(page, (x) => /(^|&)dataset=spiral(&|$)/.test(x.settings), { timeoutMs: 5000 });
     check(`${tag} UI click selects the spiral`, spiralRect !== null && picked.ok,
           `clicked ${JSON.stringify(spiralRect)}, settings "${picked.status.settings}"`);
-    s = picked.status;
+    // Like a learner would: the default inputs (x1, x2) cannot bend around the arms, so add
+    // sin(x1) and sin(x2) by clicking their nodes in the network diagram.
+    for (const feature of ['sinx1', 'sinx2']) {
+      const rect = await clickWidget(page, `feature:${feature}`);
+      const added = await pollStatus(page, (x) => new RegExp(`features=[^&]*${feature}`).test(x.settings), { timeoutMs: 5000 });
+      check(`${tag} UI click adds input ${feature}`, rect !== null && added.ok, `settings "${added.status.settings}"`);
+    }
+    s = await status(page);
     const playRect = await clickWidget(page, 'play');
     const started = await pollStatus(page, (x) => x.running && x.epoch > s.epoch, { timeoutMs: 10000 });
     check(`${tag} UI click on play trains`, playRect !== null && started.ok,
@@ -193,7 +200,7 @@ async function testLoadAndTrain(browser, server, flavour) {
     const f = spiral.status;
     check(`${tag} spiral reaches test accuracy ≥ ${TARGET_ACCURACY}`, spiral.ok,
           `test accuracy ${fmt(f.testAccuracy, 3)} (train ${fmt(f.trainAccuracy, 3)}) at epoch ${f.epoch} after ${(spiral.ms / 1000).toFixed(1)} s; ` +
-          `${fmt(f.stepsPerSecond, 1)} steps/s, frame median ${fmt(f.frameMsMedian, 1)} ms, settings "${f.settings}"`);
+          `${fmt(f.epochsPerSecond, 1)} epochs/s, frame median ${fmt(f.frameMsMedian, 1)} ms, settings "${f.settings}"`);
 
     const issues = problems(log);
     check(`${tag} no page errors`, issues.length === 0, issues.length ? issues.slice(0, 8).join(' | ') : `${log.requests.length} requests, all same-origin`);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string>
 
 #include "ui/panels/panel_context.h"
 #include "ui/panels/widgets.h"
@@ -187,12 +188,14 @@ void DrawNetworkPanel(PanelContext& context) {
                   ImGui::GetColorU32(ImGuiCol_Text), "Output");
   }
 
-  // Footer: size of the model.
+  // Footer: size of the model, and a hint when there is room for it.
   char footer[96];
-  std::snprintf(footer, sizeof footer, "%lld trainable parameters   ·   hover a neuron to see its output",
-                static_cast<long long>(snapshot.parameter_count));
+  std::snprintf(footer, sizeof footer, "%lld trainable parameters", static_cast<long long>(snapshot.parameter_count));
+  std::string text = footer;
+  const std::string hint = std::string(footer) + "   \xc2\xb7   hover a neuron to see its output";
+  if (ImGui::CalcTextSize(hint.c_str()).x <= area.x) text = hint;
   ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + area.y - ImGui::GetFontSize() - 2 * scale));
-  Caption(footer);
+  ImGui::TextDisabled("%s", text.c_str());
 }
 
 }  // namespace mlp::ui

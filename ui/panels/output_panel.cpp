@@ -56,15 +56,25 @@ void DrawOutputPanel(PanelContext& context) {
   // Headline numbers.
   const EpochRecord& latest = snapshot.latest;
   const bool classification = snapshot.settings.task() == TaskKind::kClassification;
-  const float column = ImGui::GetContentRegionAvail().x / 4.0f;
-  Metric("Test loss", latest.test_loss, "%.3f");
-  ImGui::SameLine(column);
-  Metric("Training loss", latest.train_loss, "%.3f");
-  if (classification) {
-    ImGui::SameLine(column * 2);
-    Metric("Test accuracy", latest.test_accuracy * 100.0f, "%.1f%%");
-    ImGui::SameLine(column * 3);
-    Metric("Train accuracy", latest.train_accuracy * 100.0f, "%.1f%%");
+  // Four numbers under their captions in one row; on a narrow panel, two compact lines.
+  const float width = ImGui::GetContentRegionAvail().x;
+  const bool wide = width >= 4 * 92.0f * scale;
+  if (wide) {
+    const float column = width / 4;
+    const float row_x = ImGui::GetCursorPosX();
+    Metric("Test loss", latest.test_loss, "%.3f");
+    ImGui::SameLine(row_x + column);
+    Metric("Training loss", latest.train_loss, "%.3f");
+    if (classification) {
+      ImGui::SameLine(row_x + column * 2);
+      Metric("Test accuracy", latest.test_accuracy * 100.0f, "%.1f%%");
+      ImGui::SameLine(row_x + column * 3);
+      Metric("Train accuracy", latest.train_accuracy * 100.0f, "%.1f%%");
+    }
+  } else {
+    ImGui::Text("Loss  test %.3f  ·  train %.3f", latest.test_loss, latest.train_loss);
+    if (classification)
+      ImGui::Text("Accuracy  test %.1f%%  ·  train %.1f%%", latest.test_accuracy * 100.0f, latest.train_accuracy * 100.0f);
   }
 
   // Loss curves.
@@ -84,7 +94,9 @@ void DrawOutputPanel(PanelContext& context) {
   loss_options.auto_fit_x = loss_options.auto_fit_y = true;
   loss_options.log_y = view.log_scale_loss;
   loss_options.y = {0, 1};
-  if (plot::BeginPlot("##loss", ImVec2(-1, 130.0f * scale), loss_options)) {
+  // The decision surface matters most: the loss curves give up height first on short screens.
+  const float loss_height = std::clamp(ImGui::GetContentRegionAvail().y * 0.25f, 70.0f * scale, 130.0f * scale);
+  if (plot::BeginPlot("##loss", ImVec2(-1, loss_height), loss_options)) {
     plot::PlotLine("training", epochs.data(), train_loss.data(), static_cast<int>(epochs.size()), colors::kTrainCurve);
     plot::PlotLine("test", epochs.data(), test_loss.data(), static_cast<int>(epochs.size()), colors::kTestCurve);
     plot::EndPlot();
@@ -106,7 +118,7 @@ void DrawOutputPanel(PanelContext& context) {
       showing_neuron ? &snapshot.grids.neurons[view.selected_layer][view.selected_neuron] : &snapshot.grids.output;
 
   const float colorbar_width = 56.0f * scale;
-  const float controls_height = ImGui::GetFrameHeightWithSpacing() * 2.0f + 4 * scale;
+  const float controls_height = ImGui::GetFrameHeightWithSpacing() * 2.5f + 4 * scale;
   const ImVec2 available = ImGui::GetContentRegionAvail();
   const float side = std::max(120.0f * scale, std::min(available.x - colorbar_width - 8 * scale, available.y - controls_height));
   plot::PlotOptions map_options;
@@ -116,6 +128,7 @@ void DrawOutputPanel(PanelContext& context) {
   map_options.y_label = "x\xe2\x82\x82";
   map_options.equal_aspect = true;
   map_options.show_grid = false;
+  map_options.show_legend = false;  // the colour bar explains the colours
   if (plot::BeginPlot("##surface", ImVec2(side, side), map_options)) {
     const plot::Range extent{-kPlaneExtent, kPlaneExtent};
     plot::PlotImage(showing_neuron ? "neuron" : "output", texture, extent, extent, values->data(), snapshot.grids.size,
@@ -136,11 +149,19 @@ void DrawOutputPanel(PanelContext& context) {
   if (showing_neuron) {
     ImGui::Text("Showing layer %d, neuron %d", view.selected_layer + 1, view.selected_neuron + 1);
   } else {
-    ImGui::Checkbox("Show test data", &view.show_test_data);
-    ImGui::SameLine();
-    ImGui::Checkbox("Discretize output", &view.discretize_output);
-    ImGui::SameLine();
-    ImGui::Checkbox("Log loss", &view.log_scale_loss);
+    // Checkboxes flow onto a second line when the panel is narrow.
+    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    auto checkbox = [&](const char* label, bool* value, bool first) {
+      const float width = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
+      if (!first) {
+        ImGui::SameLine();
+        if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
+      }
+      ImGui::Checkbox(label, value);
+    };
+    checkbox("Show test data", &view.show_test_data, true);
+    checkbox("Discretize output", &view.discretize_output, false);
+    checkbox("Log loss", &view.log_scale_loss, false);
   }
 }
 

@@ -32,6 +32,8 @@ struct PanelContext {
 
 // One function per panel; each draws into the current window/child region.
 void DrawControlsBar(PanelContext& context);
+// Height the controls bar needs at `width` (its fields wrap into rows on narrow screens).
+float ControlsBarHeight(float width);
 void DrawDataPanel(PanelContext& context);
 void DrawNetworkPanel(PanelContext& context);
 void DrawOutputPanel(PanelContext& context);

@@ -100,7 +100,9 @@ bool NumberCombo(const char* id, double* value, const double* options, int count
 
 void Caption(const char* text) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(colors::kMutedText));
+  ImGui::PushTextWrapPos(0.0f);  // wrap at the panel's edge rather than be cut off
   ImGui::TextUnformatted(text);
+  ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
 }
 
