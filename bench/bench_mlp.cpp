@@ -95,12 +95,7 @@ double MeasureTextbook(double seconds) {
 
 int main(int argc, char** argv) {
   const double seconds = argc > 1 ? std::atof(argv[1]) : 3.0;
-  mlp::nn::MlpSpec spec;
-  spec.inputs = kInputs;
-  spec.hidden = {kHidden};
-  spec.hidden_activation = mlp::nn::Activation::kReLU;
-  spec.outputs = kClasses;
-  spec.output_activation = mlp::nn::Activation::kSoftmax;
+  const mlp::nn::MlpSpec spec = mlp::ClassifierMlpSpec(kInputs, kHidden, kClasses);
 
   std::printf("MLP 784-128-10 (ReLU, softmax + CCE), SGD, float, batch %d, %.1f s per run\n", kBatch, seconds);
   std::printf("Eigen SIMD: %s; hardware threads: %d\n", Eigen::SimdInstructionSetsInUse(), mlp::HardwareThreads());

@@ -22,17 +22,10 @@
 
 namespace {
 
-class DesktopPlatform : public mlp::ui::Platform {
+class DesktopPlatform : public mlp::shell::GlTexturePlatform {
 public:
   std::string BuildFlavour() const override { return "native"; }
   bool SupportsWorkerThreads() const override { return true; }
-  ImTextureID CreateTexture(int w, int h) override { return mlp::shell::CreateGlTexture(w, h); }
-  void UpdateTexture(ImTextureID t, int w, int h, const uint32_t* rgba) override {
-    mlp::shell::UpdateGlTexture(t, w, h, rgba);
-    textures_changed = true;
-  }
-  bool textures_changed = false;  // since the last rendered frame
-  void DestroyTexture(ImTextureID t) override { mlp::shell::DestroyGlTexture(t); }
 };
 
 struct Arguments {

@@ -27,17 +27,10 @@
 
 namespace {
 
-class WebPlatform : public mlp::ui::Platform {
+class WebPlatform : public mlp::shell::GlTexturePlatform {
 public:
   std::string BuildFlavour() const override { return mlp::kHasThreads ? "threaded" : "single-threaded"; }
   bool SupportsWorkerThreads() const override { return mlp::kHasThreads; }
-  ImTextureID CreateTexture(int w, int h) override { return mlp::shell::CreateGlTexture(w, h); }
-  void UpdateTexture(ImTextureID t, int w, int h, const uint32_t* rgba) override {
-    mlp::shell::UpdateGlTexture(t, w, h, rgba);
-    textures_changed = true;
-  }
-  bool textures_changed = false;  // since the last rendered frame
-  void DestroyTexture(ImTextureID t) override { mlp::shell::DestroyGlTexture(t); }
 };
 
 struct Shell {
@@ -117,13 +110,8 @@ EMSCRIPTEN_KEEPALIVE const char* mlp_widget_rect(const char* name) {
 
 // Trains MLP 784-128-10 (batch 64, SGD) on random data for about `seconds`; blocks the page.
 EMSCRIPTEN_KEEPALIVE const char* mlp_benchmark_json(int threads, double seconds) {
-  mlp::nn::MlpSpec spec;
-  spec.inputs = 784;
-  spec.hidden = {128};
-  spec.hidden_activation = mlp::nn::Activation::kReLU;
-  spec.outputs = 10;
-  spec.output_activation = mlp::nn::Activation::kSoftmax;
-  const mlp::ThroughputResult result = mlp::MeasureMlpTraining(spec, 64, std::max(1, threads), seconds);
+  const mlp::ThroughputResult result =
+      mlp::MeasureMlpTraining(mlp::ClassifierMlpSpec(784, 128, 10), 64, std::max(1, threads), seconds);
   return Reply(mlp::JsonWriter()
                    .Add("samplesPerSecond", result.samples_per_second)
                    .Add("threads", result.threads)

@@ -24,6 +24,16 @@ nn::Loss LossFor(nn::Activation output_activation) {
 
 }  // namespace
 
+nn::MlpSpec ClassifierMlpSpec(int inputs, int hidden, int classes) {
+  nn::MlpSpec spec;
+  spec.inputs = inputs;
+  spec.hidden = {hidden};
+  spec.hidden_activation = nn::Activation::kReLU;
+  spec.outputs = classes;
+  spec.output_activation = nn::Activation::kSoftmax;
+  return spec;
+}
+
 ThroughputResult MeasureMlpTraining(const nn::MlpSpec& spec, int batch, int threads, double seconds) {
   const int previous_threads = SharedPool().threads();
   SetSharedPoolThreads(threads);

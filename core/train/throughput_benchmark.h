@@ -15,6 +15,10 @@ struct ThroughputResult {
   double seconds = 0.0;  // length of the timed part
 };
 
+// The benchmark's model: `inputs`-`hidden`-`classes` with a ReLU hidden layer and a softmax output
+// (784-128-10 is the reference: MNIST-shaped).
+nn::MlpSpec ClassifierMlpSpec(int inputs = 784, int hidden = 128, int classes = 10);
+
 // Trains an nn::Mlp<float> built from `spec` with plain SGD (learning rate 0.01) on random data:
 // inputs uniform in [0, 1), labels uniform over `spec.outputs` classes (one-hot), loss CCE for a
 // softmax output, BCE for sigmoid, MSE otherwise. The shared pool is resized to `threads` for the

@@ -7,12 +7,7 @@
 
 TEST_CASE("MeasureMlpTraining reports samples, time and threads", "[nn]") {
   const int previous = mlp::SharedPool().threads();
-  mlp::nn::MlpSpec spec;
-  spec.inputs = 784;
-  spec.hidden = {32};
-  spec.hidden_activation = mlp::nn::Activation::kReLU;
-  spec.outputs = 10;
-  spec.output_activation = mlp::nn::Activation::kSoftmax;
+  const mlp::nn::MlpSpec spec = mlp::ClassifierMlpSpec(784, 32, 10);
   const mlp::ThroughputResult result = mlp::MeasureMlpTraining(spec, 64, 1, 0.05);
   CHECK(result.threads == 1);
   CHECK(result.seconds >= 0.05);

@@ -15,11 +15,12 @@
 namespace mlp::ui {
 namespace {
 
-ImU32 WeightColor(float weight) {
-  const float t = 0.5f + 0.5f * std::clamp(weight, -1.0f, 1.0f);
-  const ImU32 base = plot::SampleColormap(plot::Colormap::kDiverging, t < 0.5f ? 0.0f : 1.0f);
-  const float strength = std::clamp(std::abs(weight), 0.15f, 1.0f);
-  return (base & 0x00FFFFFF) | (static_cast<ImU32>(255 * strength) << IM_COL32_A_SHIFT);
+// `strength` is |w| relative to the largest weight drawn (0…1), so the diagram stays readable
+// whether weights are 0.1 or 30.
+ImU32 WeightColor(float weight, float strength) {
+  const ImU32 base = plot::SampleColormap(plot::Colormap::kDiverging, weight < 0.0f ? 0.0f : 1.0f);
+  const float alpha = 0.15f + 0.85f * std::sqrt(strength);
+  return (base & 0x00FFFFFF) | (static_cast<ImU32>(255 * alpha) << IM_COL32_A_SHIFT);
 }
 
 void DrawNode(ImDrawList* draw, ImVec2 p, float side, ImTextureID texture, bool enabled, bool highlighted) {
@@ -33,11 +34,12 @@ void DrawNode(ImDrawList* draw, ImVec2 p, float side, ImTextureID texture, bool 
                 highlighted ? 2.0f : 1.0f);
 }
 
-void Link(ImDrawList* draw, ImVec2 from, ImVec2 to, float weight, float scale) {
-  const float thickness = std::clamp(0.6f + 1.6f * std::abs(weight), 0.6f, 5.0f) * scale;
+void Link(ImDrawList* draw, ImVec2 from, ImVec2 to, float weight, float largest, float scale) {
+  const float strength = std::min(1.0f, std::abs(weight) / largest);
+  const float thickness = (0.6f + 3.4f * strength) * scale;
   const float bend = (to.x - from.x) * 0.45f;
-  draw->AddBezierCubic(from, ImVec2(from.x + bend, from.y), ImVec2(to.x - bend, to.y), to, WeightColor(weight),
-                       thickness);
+  draw->AddBezierCubic(from, ImVec2(from.x + bend, from.y), ImVec2(to.x - bend, to.y), to,
+                       WeightColor(weight, strength), thickness, 16);
 }
 
 }  // namespace
@@ -92,6 +94,10 @@ void DrawNetworkPanel(PanelContext& context) {
   for (int f = 0; f < static_cast<int>(std::size(kAllInputFeatures)); ++f)
     if (s.features & kAllInputFeatures[f]) enabled_rows.push_back(f);
 
+  float largest = 1e-3f;
+  for (const nn::MatrixF& w : snapshot.weights)
+    if (w.size() > 0) largest = std::max(largest, w.cwiseAbs().maxCoeff());
+
   // Links first, so nodes cover their ends. Weights come from the running network, which may lag
   // the controls by a frame; draw only where the shapes agree.
   for (int layer = 0; layer < static_cast<int>(snapshot.weights.size()); ++layer) {
@@ -105,7 +111,7 @@ void DrawNetworkPanel(PanelContext& context) {
       const ImVec2 a = node_pos(layer, from_row);
       for (Eigen::Index j = 0; j < w.cols(); ++j) {
         const ImVec2 b = node_pos(layer + 1, static_cast<int>(j));
-        Link(draw, ImVec2(a.x + side, a.y + side * 0.5f), ImVec2(b.x, b.y + side * 0.5f), w(i, j), scale);
+        Link(draw, ImVec2(a.x + side, a.y + side * 0.5f), ImVec2(b.x, b.y + side * 0.5f), w(i, j), largest, scale);
       }
     }
   }
