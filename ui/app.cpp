@@ -51,6 +51,11 @@ bool App::PrepareFrame(float content_scale) {
 }
 
 void App::Draw() {
+  if (const std::string query = ToQuery(workspace_->settings()); query != published_settings_) {
+    published_settings_ = query;
+    platform_.PublishSettings(query);
+  }
+
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);

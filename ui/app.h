@@ -58,6 +58,7 @@ private:
   FrameStats frames_;
   TrainingGovernor governor_;
   std::string status_line_;
+  std::string published_settings_;  // last query given to Platform::PublishSettings
   std::chrono::steady_clock::time_point status_line_time_{};
   std::chrono::steady_clock::time_point last_frame_{};
   bool has_last_frame_ = false;

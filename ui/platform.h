@@ -22,6 +22,10 @@ public:
   virtual ImTextureID CreateTexture(int width, int height) = 0;
   virtual void UpdateTexture(ImTextureID texture, int width, int height, const uint32_t* rgba) = 0;
   virtual void DestroyTexture(ImTextureID texture) = 0;
+
+  // The current settings as a URL query ("dataset=spiral&lr=0.03"), whenever they change. The web
+  // shell puts it in the page's address so the link reopens this run; elsewhere it is ignored.
+  virtual void PublishSettings(const std::string& query) {}
 };
 
 }  // namespace mlp::ui

@@ -31,6 +31,17 @@ class WebPlatform : public mlp::shell::GlTexturePlatform {
 public:
   std::string BuildFlavour() const override { return mlp::kHasThreads ? "threaded" : "single-threaded"; }
   bool SupportsWorkerThreads() const override { return mlp::kHasThreads; }
+  // Keeps the address bar a link to this run (a forced ?build= stays).
+  void PublishSettings(const std::string& query) override {
+    EM_ASM(
+        {
+          const params = new URLSearchParams(UTF8ToString($0));
+          const build = new URLSearchParams(location.search).get("build");
+          if (build) params.set("build", build);
+          history.replaceState(history.state, "", location.pathname + "?" + params.toString() + location.hash);
+        },
+        query.c_str());
+  }
 };
 
 struct Shell {

@@ -124,6 +124,10 @@ async function testLoadAndTrain(browser, server, flavour) {
     const s0 = await status(page);
     check(`${tag} applySettings({dataset: 'xor'})`, applied === null && /(^|&)dataset=xor(&|$)/.test(s0.settings),
           `returned ${JSON.stringify(applied)}, settings "${s0.settings}"`);
+    // The address bar follows the settings, so copying it shares this run.
+    await page.waitForFunction(() => /[?&]dataset=xor(&|$)/.test(location.search), null, { timeout: 3000 }).catch(() => {});
+    const shared = await page.evaluate(() => location.search);
+    check(`${tag} the page URL carries the settings`, /[?&]dataset=xor(&|$)/.test(shared), `location.search "${shared}"`);
     const playError = await page.evaluate(() => playground.play());
     let firstLoss = Number.isFinite(s0.trainLoss) ? s0.trainLoss : null;
     const trained = await pollStatus(page, (s) => {
@@ -159,9 +163,16 @@ async function testLoadAndTrain(browser, server, flavour) {
           `widget ${JSON.stringify(plane.rect)}`);
 
     // ---- Training through the UI, from a fresh page with the app's defaults ----
+    // The address bar now carries the last settings (a reload would restore them): open the bare
+    // page for the app's defaults, and check a reload keeps what the URL says.
     await page.reload({ waitUntil: 'load' });
+    const restored = await waitReady(page);
+    const kept = restored.ok ? await status(page) : null;
+    check(`${tag} reload restores the run from the URL`, kept !== null && /(^|&)dataset=plane(&|$)/.test(kept.settings),
+          kept ? `settings "${kept.settings}"` : restored.error);
+    await page.goto(server.url, { waitUntil: 'load' });
     const reready = await waitReady(page);
-    if (!check(`${tag} page reloads`, reready.ok, reready.ok ? `ready in ${reready.ms} ms` : reready.error)) return;
+    if (!check(`${tag} page opens again with defaults`, reready.ok, reready.ok ? `ready in ${reready.ms} ms` : reready.error)) return;
     let s = await status(page);
     if (s.running) {
       await clickWidget(page, 'pause');
