@@ -17,6 +17,7 @@
 #include <string>
 
 #include "core/base/rng.h"
+#include "core/base/format.h"
 
 namespace mlp {
 namespace {
@@ -24,12 +25,6 @@ namespace {
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Messages and size rules (_validate_shuffle_split)
 // ---------------------------------------------------------------------------------------------
-
-std::string FormatNumber(double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%g", value);
-  return text;
-}
 
 std::string Count(int64_t value) { return std::to_string(value); }
 

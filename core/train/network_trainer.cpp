@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "core/data/split.h"
+#include "core/base/format.h"
 #include "core/train/input_features.h"
 
 namespace mlp {
@@ -34,12 +35,6 @@ nn::OptimizerSettings OptimizerFor(const PlaygroundSettings& settings) {
   optimizer.learning_rate = settings.learning_rate;
   optimizer.momentum = settings.momentum;
   return optimizer;
-}
-
-std::string FormatNumber(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%g", value);
-  return buffer;
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
 #include "core/train/playground_settings.h"
+#include "core/base/format.h"
 
 #include <algorithm>
 #include <bitset>
@@ -10,12 +11,6 @@
 
 namespace mlp {
 namespace {
-
-std::string Format(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.6g", value);
-  return buffer;
-}
 
 std::vector<std::string_view> SplitOn(std::string_view text, char separator) {
   std::vector<std::string_view> parts;
@@ -75,7 +70,7 @@ Status ApplyOne(std::string_view key, std::string_view value, PlaygroundSettings
   long long integer = 0;
   auto ranged = [&](double low, double high, double* target, double scale = 1.0) -> Status {
     if (!ParseDouble(value, &number) || number < low || number > high)
-      return Invalid(key, value, "a number from " + Format(low) + " to " + Format(high));
+      return Invalid(key, value, "a number from " + FormatNumber(low) + " to " + FormatNumber(high));
     *target = number * scale;
     return {};
   };
@@ -186,8 +181,8 @@ bool PlaygroundSettings::operator==(const PlaygroundSettings& o) const {
 
 std::string ToQuery(const PlaygroundSettings& s) {
   std::ostringstream out;
-  out << "dataset=" << ProblemKey(s.problem) << "&noise=" << Format(s.noise * 100)
-      << "&trainRatio=" << Format(s.train_fraction * 100) << "&samples=" << s.samples << "&dataSeed=" << s.data_seed
+  out << "dataset=" << ProblemKey(s.problem) << "&noise=" << FormatNumber(s.noise * 100)
+      << "&trainRatio=" << FormatNumber(s.train_fraction * 100) << "&samples=" << s.samples << "&dataSeed=" << s.data_seed
       << "&features=";
   bool first = true;
   for (uint32_t feature : kAllInputFeatures) {
@@ -198,9 +193,9 @@ std::string ToQuery(const PlaygroundSettings& s) {
   out << "&layers=";
   for (size_t i = 0; i < s.hidden.size(); ++i) out << (i ? "," : "") << s.hidden[i];
   out << "&activation=" << nn::ActivationName(s.activation) << "&optimizer=" << nn::OptimizerKindName(s.optimizer)
-      << "&lr=" << Format(s.learning_rate) << "&momentum=" << Format(s.momentum)
-      << "&reg=" << nn::RegularizationName(s.regularization) << "&regRate=" << Format(s.regularization_rate)
-      << "&batch=" << s.batch_size << "&seed=" << s.seed << "&speed=" << Format(s.epochs_per_second);
+      << "&lr=" << FormatNumber(s.learning_rate) << "&momentum=" << FormatNumber(s.momentum)
+      << "&reg=" << nn::RegularizationName(s.regularization) << "&regRate=" << FormatNumber(s.regularization_rate)
+      << "&batch=" << s.batch_size << "&seed=" << s.seed << "&speed=" << FormatNumber(s.epochs_per_second);
   return out.str();
 }
 
