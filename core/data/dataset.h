@@ -12,6 +12,13 @@ namespace mlp {
 
 enum class TaskKind { kClassification, kRegression };
 
+// How one row's features are laid out, so views and models can reshape them.
+enum class SampleLayout {
+  kTabular,  // independent columns
+  kImage,    // sample_shape = {height, width} (or {frames, height, width}), row-major pixels in [0, 1]
+  kSignal,   // sample_shape = {length} or {channels, length}: a waveform / trace per row
+};
+
 struct Dataset {
   std::string name;                        // e.g. "Spiral"
   TaskKind task = TaskKind::kClassification;
@@ -19,6 +26,14 @@ struct Dataset {
   Eigen::VectorXd targets;                 // class index (0..classes-1) or regression value
   std::vector<std::string> feature_names;  // one per column
   std::vector<std::string> class_names;    // classification only
+  std::string target_name = "target";      // what the target column means ("quality", "label", …)
+
+  SampleLayout layout = SampleLayout::kTabular;
+  std::vector<int> sample_shape;           // see SampleLayout; empty for tabular data
+  // Per-sample dense targets (segmentation masks, next frames): samples × prod(sample_shape).
+  // Empty unless the task needs a target per pixel/step.
+  Eigen::MatrixXd dense_targets;
+  bool synthetic = false;                  // generated data: the UI labels it "synthetic"
   int num_classes() const { return static_cast<int>(class_names.size()); }
   int64_t size() const { return features.rows(); }
 };
