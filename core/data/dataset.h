@@ -33,6 +33,10 @@ struct Dataset {
   // Per-sample dense targets (segmentation masks, next frames): samples × prod(sample_shape).
   // Empty unless the task needs a target per pixel/step.
   Eigen::MatrixXd dense_targets;
+  // Feature columns holding category codes 0..K−1 (imported text columns), with each one's labels;
+  // they must be one-hot or ordinal encoded before a model uses them.
+  std::vector<int> categorical_columns;
+  std::vector<std::vector<std::string>> column_categories;  // parallel to categorical_columns
   bool synthetic = false;                  // generated data: the UI labels it "synthetic"
   int num_classes() const { return static_cast<int>(class_names.size()); }
   int64_t size() const { return features.rows(); }

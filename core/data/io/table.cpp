@@ -179,12 +179,6 @@ Result<Dataset> TableToDataset(const Table& table, const std::vector<int>& featu
       return Status::Error("Column " + Quoted(table.columns[index].name) +
                            " is the target, so it cannot also be a feature: the model would just copy it.");
     const Column& column = table.columns[index];
-    if (column.kind == ColumnKind::kCategorical) {
-      const std::string example = column.categories.empty() ? "" : " (e.g. " + Quoted(column.categories[0]) + ")";
-      return Status::Error("Feature column " + Quoted(column.name) + " holds text categories" + example +
-                           ", but models need numbers. Encode it with one-hot or ordinal encoding in the "
-                           "preprocessing step, or leave it out of the features.");
-    }
     if (table.rows > 0 && column.missing == table.rows)
       return Status::Error("Feature column " + Quoted(column.name) +
                            " has no values at all (every field is empty or missing). Leave it out of the features.");
@@ -254,6 +248,15 @@ Result<Dataset> TableToDataset(const Table& table, const std::vector<int>& featu
   for (size_t j = 0; j < feature_columns.size(); ++j) {
     const Column& column = table.columns[feature_columns[j]];
     dataset.feature_names.push_back(column.name);
+    if (column.kind == ColumnKind::kCategorical) {  // category codes; a preprocessing step must encode them
+      dataset.categorical_columns.push_back(static_cast<int>(j));
+      dataset.column_categories.push_back(column.categories);
+      for (size_t i = 0; i < kept.size(); ++i) {
+        const int32_t code = column.codes[kept[i]];
+        dataset.features(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = code < 0 ? NAN : code;
+      }
+      continue;
+    }
     for (size_t i = 0; i < kept.size(); ++i)
       dataset.features(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = column.numbers[kept[i]];
   }

@@ -54,7 +54,8 @@ Column MakeColumn(std::string name, const std::vector<std::string_view>& fields,
 
 // Builds a Dataset from the chosen columns (indices into table.columns).
 // Features: numeric columns as they are, missing values left as NaN for a later imputation step.
-// Categorical features are refused with a message that points to one-hot / ordinal encoding.
+// Categorical features become category codes 0..K−1 (NaN where missing), listed in
+// Dataset::categorical_columns; a one-hot or ordinal step must encode them before a model sees them.
 // Target: classification takes a categorical column (classes in order of first appearance) or an
 // integer-valued numeric one (classes = sorted distinct values); regression needs a finite numeric
 // column. Rows whose target is missing are dropped; their count goes to *rows_dropped if given.

@@ -1,0 +1,20 @@
+// The data catalogue: every built-in dataset and generator the playground offers, in picker order.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "core/data/catalog/data_source.h"
+
+namespace mlp {
+
+const std::vector<DataSource>& DataCatalog();
+// nullptr when no source has that id.
+const DataSource* FindDataSource(std::string_view id);
+
+// Catalogue sections, each defined in its own file.
+void AddBuiltinSources(std::vector<DataSource>* sources);         // real data (catalog_builtin.cpp)
+void AddClassicGeneratorSources(std::vector<DataSource>* sources);  // catalog_classic.cpp
+void AddCourseGeneratorSources(std::vector<DataSource>* sources);   // catalog_course.cpp
+
+}  // namespace mlp
