@@ -365,3 +365,28 @@ TEST_CASE("Import: garbage, empty files, mixed files and label mismatches are re
   cancel.progress = [](double) { return false; };
   CHECK(Contains(FailureOf({{"a.png", Png(2, 2, 0)}, {"b.png", Png(2, 2, 0)}}, cancel), "cancelled"));
 }
+
+TEST_CASE("Import: every truncation of binary files fails cleanly, and progress reaches 1", "[import]") {
+  const std::vector<InputFile> files = {
+      {"x.npy", Npy("<f8", {2, 3}, {1, 2, 3, 4, 5, 6})},
+      {"a.npz", Npz({{"x", Npy("|u1", {2, 2, 3}, kPixels)}, {"y", Npy("<i8", {2}, {0, 1})}})},
+      {"p.png", Png(3, 2, 9)},
+      {"train-images-idx3-ubyte.gz", Gzip(Idx({2, 2, 3}, kPixels))},
+      {"train-images-idx3-ubyte", Idx({2, 2, 3}, kPixels)}};
+  for (const InputFile& file : files) {
+    INFO(file.name);
+    REQUIRE(ImportFiles({file}).ok());
+    for (size_t n = 0; n < file.bytes.size(); ++n) {
+      CHECK_FALSE(ImportFiles({{file.name, Bytes(file.bytes.begin(), file.bytes.begin() + long(n))}}).ok());
+    }
+  }
+  std::vector<double> seen;
+  mlp::ImportOptions options;
+  options.progress = [&seen](double fraction) {
+    seen.push_back(fraction);
+    return true;
+  };
+  REQUIRE(ImportFiles({{"a.png", Png(2, 2, 0)}, {"b.png", Png(2, 2, 0)}}, options).ok());
+  REQUIRE_FALSE(seen.empty());
+  CHECK(seen.back() == Approx(1.0));
+}

@@ -54,6 +54,13 @@ std::string WithoutExtension(const std::string& name) {
   return dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
 }
 
+// "data/train-images-idx3-ubyte.gz" → "train-images-idx3-ubyte", "x.npy" → "x": the dataset's name.
+std::string TitleOf(const std::string& name) {
+  std::string base = BaseName(name);
+  if (EndsWith(Lower(base), ".gz")) base.resize(base.size() - 3);
+  return WithoutExtension(base);
+}
+
 Status InFile(const std::string& name, const Status& status) {
   return Status::Error(name + ": " + status.message());
 }
@@ -541,7 +548,7 @@ Result<Imported> ImportFiles(const std::vector<InputFile>& files, const ImportOp
                            (format.has_header ? "with header" : "without header") +
                            (format.decimal_comma ? ", decimal comma" : "");
     imported.table = std::move(table).value();
-    imported.table->name = WithoutExtension(BaseName(source.name));
+    imported.table->name = TitleOf(source.name);
     return imported;
   }
   if (count(FileKind::kPng) > 0) {
@@ -561,7 +568,10 @@ Result<Imported> ImportFiles(const std::vector<InputFile>& files, const ImportOp
     if (!arrays.ok()) return InFile(source.name, arrays.status());
     if (arrays.value().empty()) return Status::Error(source.name + ": the archive holds no arrays.");
     if (options.progress && !options.progress(0.5)) return Status::Error("Import cancelled.");
-    return FromArrays(std::move(arrays).value(), "NPZ", WithoutExtension(BaseName(source.name)), true, budget);
+    Result<Imported> imported =
+        FromArrays(std::move(arrays).value(), "NPZ", TitleOf(source.name), true, budget);
+    if (imported.ok() && options.progress) options.progress(1.0);
+    return imported;
   }
   // NPY and IDX files: one array each, sharing the budget.
   std::vector<NamedArray> arrays;
@@ -580,9 +590,10 @@ Result<Imported> ImportFiles(const std::vector<InputFile>& files, const ImportOp
       return Status::Error("Import cancelled.");
     }
   }
-  std::string title = WithoutExtension(BaseName(sources[0].name));
-  if (sources[0].gzipped) title = WithoutExtension(title);
-  return FromArrays(std::move(arrays), kinds, title, false, budget);
+  const std::string title = TitleOf(sources[0].name);
+  Result<Imported> imported = FromArrays(std::move(arrays), kinds, title, false, budget);
+  if (imported.ok() && options.progress) options.progress(1.0);
+  return imported;
 }
 
 }  // namespace mlp
