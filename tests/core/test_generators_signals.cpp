@@ -8,7 +8,9 @@
 #include <numeric>
 #include <vector>
 
+#include "core/data/generators/cut_scan.h"
 #include "core/data/generators/scintillator.h"
+#include "core/data/generators/solid_like.h"
 
 namespace {
 
@@ -109,4 +111,93 @@ TEST_CASE("G7 scintillator: simple cuts separate the classes well but not perfec
 
   mlp::Dataset tabular = f;
   CHECK_FALSE(mlp::ScintillatorPulseFeatures(tabular).ok());
+}
+
+TEST_CASE("Cut scan counts S and B and finds the best figure of merit", "[generators-signals]") {
+  const Eigen::VectorXd feature = (Eigen::VectorXd(6) << 0.0, 1.0, 2.0, 3.0, 4.0, 5.0).finished();
+  const Eigen::VectorXd signal = (Eigen::VectorXd(6) << 1, 1, 0, 1, 0, 0).finished();
+  auto scan = mlp::ScanCut(feature, signal, mlp::CutDirection::kKeepBelow, 6);
+  REQUIRE(scan.ok());
+  REQUIRE(scan.value().size() == 6);
+  const mlp::CutScanPoint& at1 = scan.value()[1];  // keep 0 and 1: S = 2, B = 0
+  CHECK(at1.threshold == 1.0);
+  CHECK(at1.signal == 2.0);
+  CHECK(at1.background == 0.0);
+  CHECK(at1.s_over_sqrt_b == 0.0);  // undefined at B = 0
+  CHECK(at1.s_over_sqrt_s_plus_b == Approx(2.0 / std::sqrt(2.0)));
+  const mlp::CutScanPoint& at3 = scan.value()[3];  // S = 3, B = 1
+  CHECK(at3.s_over_sqrt_b == Approx(3.0));
+  CHECK(at3.s_over_sqrt_s_plus_b == Approx(1.5));
+  CHECK(mlp::BestCut(scan.value(), mlp::FigureOfMerit::kSOverSqrtB) == 3);
+  CHECK(mlp::BestCut(scan.value(), mlp::FigureOfMerit::kSOverSqrtSPlusB) == 3);
+  auto above = mlp::ScanCut(feature, signal, mlp::CutDirection::kKeepAbove, 6);
+  REQUIRE(above.ok());
+  CHECK(above.value()[0].signal + above.value()[0].background == 6.0);  // threshold = min keeps all
+  CHECK_FALSE(mlp::ScanCut(feature, signal, mlp::CutDirection::kKeepBelow, 1).ok());
+  CHECK_FALSE(mlp::ScanCut(feature, Eigen::VectorXd(3), mlp::CutDirection::kKeepBelow, 5).ok());
+}
+
+TEST_CASE("G8 SoLid-like events: signal share, sources and a positive ΔT figure of merit", "[generators-signals]") {
+  mlp::SolidLikeSettings settings;
+  settings.seed = 7;
+  auto generated = mlp::GenerateSolidLikeEvents(settings);
+  REQUIRE(generated.ok());
+  const mlp::Dataset& data = generated.value().data;
+  const std::vector<mlp::SolidSource>& source = generated.value().source;
+  CHECK(data.name == "SoLid-like IBD events (synthetic)");
+  CHECK(data.synthetic);
+  REQUIRE(data.size() == 20000);
+  REQUIRE(source.size() == 20000);
+  REQUIRE(data.feature_names.size() == 6);
+  CHECK(data.targets.sum() == 200.0);  // round(0.01 · 20000)
+  CHECK(mlp::GenerateSolidLikeEvents(settings).value().data.features == data.features);
+
+  // Per-source means follow the documented distributions.
+  std::vector<double> count(4, 0.0), energy(4, 0.0), dt(4, 0.0), cubes(4, 0.0);
+  int target_mismatches = 0;
+  for (Eigen::Index i = 0; i < data.size(); ++i) {
+    const size_t k = static_cast<size_t>(source[static_cast<size_t>(i)]);
+    target_mismatches += (data.targets(i) == 1.0) != (k == 0);
+    count[k] += 1.0;
+    energy[k] += data.features(i, 0);
+    dt[k] += data.features(i, 2);
+    cubes[k] += data.features(i, 4);
+  }
+  CHECK(target_mismatches == 0);
+  for (size_t k = 0; k < 4; ++k) {
+    energy[k] /= count[k];
+    dt[k] /= count[k];
+    cubes[k] /= count[k];
+  }
+  CHECK(count[1] == Approx(0.6 * 19800).margin(1.0));
+  CHECK(count[2] == Approx(0.25 * 19800).margin(1.0));
+  CHECK(dt[0] == Approx(60.0).epsilon(0.15));   // τ = 60 µs (truncation at 500 µs is negligible)
+  CHECK(dt[1] == Approx(250.0).epsilon(0.05));  // flat in [0, 500)
+  CHECK(dt[3] < 1.0);                           // BiPo: τ = 0.43 µs
+  CHECK(energy[2] > energy[0]);                 // fast neutrons deposit more
+  CHECK(energy[3] < energy[0]);                 // BiPo is low energy
+  CHECK(cubes[2] > cubes[0]);
+
+  // The best one-sided ΔT cut beats keeping everything on both figures of merit.
+  auto scan = mlp::ScanCut(data.features.col(2), data.targets, mlp::CutDirection::kKeepBelow, 200);
+  REQUIRE(scan.ok());
+  const mlp::CutScanPoint& all = scan.value().back();
+  CHECK(all.signal == 200.0);
+  CHECK(all.background == 19800.0);
+  const int best = mlp::BestCut(scan.value(), mlp::FigureOfMerit::kSOverSqrtB);
+  REQUIRE(best >= 0);
+  const mlp::CutScanPoint& cut = scan.value()[static_cast<size_t>(best)];
+  INFO("best ΔT cut " << cut.threshold << " µs: S = " << cut.signal << ", B = " << cut.background << ", S/√B = " << cut.s_over_sqrt_b);
+  CHECK(cut.s_over_sqrt_b > 0.0);
+  CHECK(cut.s_over_sqrt_b > all.s_over_sqrt_b);
+  CHECK(cut.threshold < 300.0);
+  const int best_sb = mlp::BestCut(scan.value(), mlp::FigureOfMerit::kSOverSqrtSPlusB);
+  CHECK(scan.value()[static_cast<size_t>(best_sb)].s_over_sqrt_s_plus_b > all.s_over_sqrt_s_plus_b);
+
+  mlp::SolidLikeSettings bad;
+  bad.signal_fraction = 0.0;
+  CHECK_FALSE(mlp::GenerateSolidLikeEvents(bad).ok());
+  bad = mlp::SolidLikeSettings();
+  bad.accidental_weight = bad.fast_neutron_weight = bad.bipo_weight = 0.0;
+  CHECK_FALSE(mlp::GenerateSolidLikeEvents(bad).ok());
 }
