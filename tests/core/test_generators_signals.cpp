@@ -8,7 +8,9 @@
 #include <numeric>
 #include <vector>
 
+#include "core/data/generators/covid_like.h"
 #include "core/data/generators/cut_scan.h"
+#include "core/data/generators/poisson.h"
 #include "core/data/generators/scintillator.h"
 #include "core/data/generators/solid_like.h"
 
@@ -200,4 +202,123 @@ TEST_CASE("G8 SoLid-like events: signal share, sources and a positive ΔT figure
   bad = mlp::SolidLikeSettings();
   bad.accidental_weight = bad.fast_neutron_weight = bad.bipo_weight = 0.0;
   CHECK_FALSE(mlp::GenerateSolidLikeEvents(bad).ok());
+}
+
+TEST_CASE("Poisson draws have mean and variance λ on both algorithms", "[generators-signals]") {
+  for (double lambda : {0.7, 3.5, 9.9, 10.0, 42.0, 2500.0}) {
+    mlp::Rng rng(21);
+    const int draws = 20000;
+    double sum = 0.0, sum_sq = 0.0;
+    bool non_negative = true;
+    for (int i = 0; i < draws; ++i) {
+      const double k = static_cast<double>(mlp::PoissonDraw(rng, lambda));
+      non_negative = non_negative && k >= 0.0;
+      sum += k;
+      sum_sq += k * k;
+    }
+    const double mean = sum / draws, variance = sum_sq / draws - mean * mean;
+    INFO("lambda " << lambda << ": mean " << mean << ", variance " << variance);
+    CHECK(non_negative);
+    CHECK(std::fabs(mean - lambda) < 4.0 * std::sqrt(lambda / draws));  // 4 standard errors
+    CHECK(variance == Approx(lambda).epsilon(0.05));
+  }
+  mlp::Rng a(3), b(3);
+  for (int i = 0; i < 50; ++i) CHECK(mlp::PoissonDraw(a, 123.0) == mlp::PoissonDraw(b, 123.0));
+  CHECK(mlp::PoissonDraw(a, 0.0) == 0);
+  CHECK(mlp::PoissonDraw(a, -1.0) == 0);
+}
+
+namespace {
+
+// Centred 7-day mean of the reported cases (removes the weekday pattern); NaN at the edges.
+std::vector<double> WeeklyMean(const Eigen::VectorXd& cases) {
+  std::vector<double> mean(static_cast<size_t>(cases.size()), std::nan(""));
+  for (Eigen::Index t = 3; t + 3 < cases.size(); ++t) mean[static_cast<size_t>(t)] = cases.segment(t - 3, 7).mean();
+  return mean;
+}
+
+double CorrelationOf(const std::vector<double>& a, const std::vector<double>& b) {
+  const double n = static_cast<double>(a.size());
+  const double ma = std::accumulate(a.begin(), a.end(), 0.0) / n, mb = std::accumulate(b.begin(), b.end(), 0.0) / n;
+  double ab = 0.0, aa = 0.0, bb = 0.0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    ab += (a[i] - ma) * (b[i] - mb);
+    aa += (a[i] - ma) * (a[i] - ma);
+    bb += (b[i] - mb) * (b[i] - mb);
+  }
+  return ab / std::sqrt(aa * bb);
+}
+
+}  // namespace
+
+TEST_CASE("G9 COVID-like series: weekend dip, lockdown mobility and a 7-14 day lead", "[generators-signals]") {
+  mlp::CovidLikeSettings settings;
+  settings.seed = 2;
+  auto generated = mlp::GenerateCovidLike(settings);
+  REQUIRE(generated.ok());
+  const mlp::Dataset& data = generated.value();
+  CHECK(data.name == "COVID-like regional cases (synthetic)");
+  CHECK(data.synthetic);
+  CHECK(data.task == mlp::TaskKind::kRegression);
+  REQUIRE(data.size() == 365);
+  REQUIRE(data.feature_names == std::vector<std::string>{"day", "weekday", "retail", "transit", "workplaces", "residential"});
+  CHECK(mlp::GenerateCovidLike(settings).value().targets == data.targets);
+  CHECK(data.targets.minCoeff() >= 0.0);
+
+  // Mobility: baseline before the first lockdown, deep drop inside it, residential up.
+  const Eigen::VectorXd retail = data.features.col(2);
+  CHECK(std::fabs(retail.segment(10, 40).mean()) < 2.0);
+  CHECK(retail.segment(75, 40).mean() == Approx(-0.75 * 70.0).margin(3.0));  // strength 0.7
+  CHECK(data.features.col(5).segment(75, 40).mean() > 15.0);
+
+  // Weekend dip: cases relative to their centred weekly mean are lower on Saturday and Sunday.
+  const std::vector<double> weekly = WeeklyMean(data.targets);
+  double weekend = 0.0, weekdays = 0.0, weekend_days = 0.0, weekday_days = 0.0;
+  for (Eigen::Index t = 3; t + 3 < data.size(); ++t) {
+    if (!(weekly[static_cast<size_t>(t)] > 20.0)) continue;
+    const double ratio = data.targets(t) / weekly[static_cast<size_t>(t)];
+    if (data.features(t, 1) >= 5.0) {
+      weekend += ratio;
+      weekend_days += 1.0;
+    } else {
+      weekdays += ratio;
+      weekday_days += 1.0;
+    }
+  }
+  REQUIRE(weekend_days > 50.0);
+  INFO("weekend ratio " << weekend / weekend_days << ", weekday ratio " << weekdays / weekday_days);
+  CHECK(weekend / weekend_days == Approx(0.7).margin(0.05));  // 1 − weekend_dip
+  CHECK(weekdays / weekday_days > 1.05);
+
+  // Lead/lag: correlate retail mobility at day t with the growth of weekly cases at t + L.
+  double best_correlation = -2.0;
+  int best_lag = -1;
+  for (int lag = 0; lag <= 30; ++lag) {
+    std::vector<double> mobility, growth;
+    for (int t = 3; t + lag + 4 < data.size(); ++t) {
+      const double now = weekly[static_cast<size_t>(t + lag)], next = weekly[static_cast<size_t>(t + lag + 1)];
+      if (!(now > 5.0 && next > 5.0)) continue;
+      mobility.push_back(retail(t));
+      growth.push_back(std::log(next / now));
+    }
+    const double correlation = CorrelationOf(mobility, growth);
+    if (correlation > best_correlation) {
+      best_correlation = correlation;
+      best_lag = lag;
+    }
+  }
+  INFO("best lag " << best_lag << " days, correlation " << best_correlation);
+  CHECK(best_lag >= 7);
+  CHECK(best_lag <= 14);
+  CHECK(best_correlation > 0.5);
+
+  mlp::CovidLikeSettings bad;
+  bad.days = 5;
+  CHECK_FALSE(mlp::GenerateCovidLike(bad).ok());
+  bad = mlp::CovidLikeSettings();
+  bad.lockdowns = {{50, 40, 0.5}};
+  CHECK_FALSE(mlp::GenerateCovidLike(bad).ok());
+  bad = mlp::CovidLikeSettings();
+  bad.weekend_dip = 1.0;
+  CHECK_FALSE(mlp::GenerateCovidLike(bad).ok());
 }
