@@ -12,6 +12,7 @@
 #include "core/data/generators/cut_scan.h"
 #include "core/data/generators/poisson.h"
 #include "core/data/generators/scintillator.h"
+#include "core/data/generators/seismic.h"
 #include "core/data/generators/solid_like.h"
 
 namespace {
@@ -321,4 +322,72 @@ TEST_CASE("G9 COVID-like series: weekend dip, lockdown mobility and a 7-14 day l
   bad = mlp::CovidLikeSettings();
   bad.weekend_dip = 1.0;
   CHECK_FALSE(mlp::GenerateCovidLike(bad).ok());
+}
+
+TEST_CASE("G12 seismic events: S/P amplitude ratio and spectral centroid by class", "[generators-signals]") {
+  mlp::SeismicSettings settings;
+  settings.seed = 9;
+  settings.traces = 150;
+  auto generated = mlp::GenerateSeismicEvents(settings);
+  REQUIRE(generated.ok());
+  const mlp::SeismicEvents& events = generated.value();
+  const mlp::Dataset& data = events.data;
+  CHECK(data.name == "Seismic event classes (synthetic)");
+  CHECK(data.synthetic);
+  CHECK(data.layout == mlp::SampleLayout::kSignal);
+  CHECK(data.sample_shape == std::vector<int>{1024});
+  REQUIRE(data.size() == 150);
+  CHECK(data.class_names == std::vector<std::string>{"earthquake", "explosion", "noise"});
+  CHECK(data.features.cwiseAbs().maxCoeff() == Approx(1.0));  // normalised traces
+  CHECK(mlp::GenerateSeismicEvents(settings).value().data.features == data.features);
+
+  // S/P ratio: max |x| in the S window [t_S, t_S + 2 s) over max |x| in the P window [t_P, t_S).
+  const double rate = settings.sampling_rate_hz;
+  std::vector<double> ratio_sum(2, 0.0), count(3, 0.0);
+  for (Eigen::Index i = 0; i < data.size(); ++i) {
+    const int label = static_cast<int>(data.targets(i));
+    count[static_cast<size_t>(label)] += 1.0;
+    if (label == mlp::kSeismicNoise) {
+      CHECK(std::isnan(events.p_arrival_s[static_cast<size_t>(i)]));
+      continue;
+    }
+    const int p = static_cast<int>(events.p_arrival_s[static_cast<size_t>(i)] * rate);
+    const int s = static_cast<int>(events.s_arrival_s[static_cast<size_t>(i)] * rate);
+    const double p_peak = data.features.row(i).segment(p, s - p).cwiseAbs().maxCoeff();
+    const double s_peak = data.features.row(i).segment(s, static_cast<Eigen::Index>(2 * rate)).cwiseAbs().maxCoeff();
+    ratio_sum[static_cast<size_t>(label)] += s_peak / p_peak;
+  }
+  CHECK(count[0] == 50.0);
+  CHECK(count[1] == 50.0);
+  const double earthquake_ratio = ratio_sum[0] / count[0], explosion_ratio = ratio_sum[1] / count[1];
+  INFO("mean S/P: earthquakes " << earthquake_ratio << ", explosions " << explosion_ratio);
+  CHECK(earthquake_ratio > 1.5);
+  CHECK(explosion_ratio < 0.7);
+
+  // Spectral centroid: explosions are richer in high frequencies than earthquakes.
+  auto spectral = mlp::SeismicSpectralFeatures(data, rate);
+  REQUIRE(spectral.ok());
+  REQUIRE(spectral.value().features.cols() == 7);
+  std::vector<double> centroid(3, 0.0);
+  for (Eigen::Index i = 0; i < data.size(); ++i) centroid[static_cast<size_t>(data.targets(i))] += spectral.value().features(i, 0);
+  for (size_t c = 0; c < 3; ++c) centroid[c] /= count[c];
+  INFO("mean centroid (Hz): earthquake " << centroid[0] << ", explosion " << centroid[1] << ", noise " << centroid[2]);
+  CHECK(centroid[1] > centroid[0] + 3.0);
+
+  // The FFT behind the features: a pure 10 Hz tone has its centroid at 10 Hz.
+  mlp::Dataset tone;
+  tone.layout = mlp::SampleLayout::kSignal;
+  tone.sample_shape = {1024};
+  tone.features.resize(1, 1024);
+  for (int k = 0; k < 1024; ++k) tone.features(0, k) = std::sin(2.0 * 3.14159265358979323846 * 12.5 * k / 100.0);
+  tone.targets = Eigen::VectorXd::Zero(1);
+  CHECK(mlp::SeismicSpectralFeatures(tone, 100.0).value().features(0, 0) == Approx(12.5).margin(1e-6));
+
+  mlp::SeismicSettings bad;
+  bad.length = 256;
+  CHECK_FALSE(mlp::GenerateSeismicEvents(bad).ok());
+  bad = mlp::SeismicSettings();
+  bad.sampling_rate_hz = 20.0;
+  CHECK_FALSE(mlp::GenerateSeismicEvents(bad).ok());
+  CHECK_FALSE(mlp::SeismicSpectralFeatures(spectral.value(), rate).ok());
 }
