@@ -11,6 +11,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
+#include <iterator>
+#include <vector>
 #include <string>
 
 #include "imgui.h"
@@ -30,6 +33,7 @@ public:
 
 struct Arguments {
   std::string settings;
+  std::vector<std::string> commands;  // page-API commands run at start ("tab:data", "data:iris")
   bool play = false;
   double quit_after = -1.0;  // seconds; negative: run until the window closes
 };
@@ -38,12 +42,14 @@ bool ParseArguments(int argc, char** argv, Arguments* args) {
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--settings") && i + 1 < argc) {
       args->settings = argv[++i];
+    } else if (!std::strcmp(argv[i], "--command") && i + 1 < argc) {
+      args->commands.push_back(argv[++i]);
     } else if (!std::strcmp(argv[i], "--play")) {
       args->play = true;
     } else if (!std::strcmp(argv[i], "--quit-after") && i + 1 < argc) {
       args->quit_after = std::strtod(argv[++i], nullptr);
     } else {
-      std::fprintf(stderr, "usage: %s [--settings QUERY] [--play] [--quit-after SECONDS]\n", argv[0]);
+      std::fprintf(stderr, "usage: %s [--settings QUERY] [--command NAME]... [--play] [--quit-after SECONDS]\n", argv[0]);
       return false;
     }
   }
@@ -55,6 +61,27 @@ float ContentScale(SDL_Window* window) {
   float dpi = 96.0f;
   if (SDL_GetDisplayDPI(SDL_GetWindowDisplayIndex(window), &dpi, nullptr, nullptr) != 0) return 1.0f;
   return std::max(1.0f, dpi / 96.0f);
+}
+
+// A dropped file's name and bytes (an unreadable file arrives empty and the importer says so).
+mlp::InputFile ReadDroppedFile(const char* path) {
+  mlp::InputFile file;
+  const char* slash = std::strrchr(path, '/');
+  file.name = slash ? slash + 1 : path;
+  std::ifstream in(path, std::ios::binary);
+  file.bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return file;
+}
+
+std::string AssetPath(const char* relative);
+
+// Built-in dataset files: $MLP_DATASETS_DIR, else assets/data next to the executable, else the
+// source tree's build/datasets (where scripts/setup.sh writes them).
+std::string DatasetsDirectory() {
+  if (const char* env = std::getenv("MLP_DATASETS_DIR"); env && *env) return env;
+  const std::string beside = AssetPath("assets/data");
+  if (std::ifstream(beside + "/iris.npz")) return beside;
+  return MLP_DEFAULT_DATASETS_DIR;
 }
 
 std::string AssetPath(const char* relative) {
@@ -99,8 +126,11 @@ int main(int argc, char** argv) {
     options.font_regular = AssetPath("assets/fonts/ui-regular.ttf");
     options.font_medium = AssetPath("assets/fonts/ui-medium.ttf");
     options.settings_query = args.settings;
+    platform.SetDatasetsDirectory(DatasetsDirectory());
     mlp::ui::App app(platform, options);
     if (!app.startup_message().empty()) std::fprintf(stderr, "%s\n", app.startup_message().c_str());
+    for (const std::string& command : args.commands)
+      if (const mlp::Status status = app.Command(command); !status.ok()) std::fprintf(stderr, "%s\n", status.message().c_str());
     if (args.play) app.Command("play");
 
     bool font_texture_ready = false;
@@ -113,6 +143,10 @@ int main(int argc, char** argv) {
       while (SDL_PollEvent(&event)) {
         ImGui_ImplSDL2_ProcessEvent(&event);
         if (event.type == SDL_QUIT) quit = true;
+        if (event.type == SDL_DROPFILE && event.drop.file) {  // a file dropped on the window: import it
+          app.ImportFiles({ReadDroppedFile(event.drop.file)});
+          SDL_free(event.drop.file);
+        }
         if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
             event.window.windowID == SDL_GetWindowID(window))
           quit = true;
@@ -145,7 +179,7 @@ int main(int argc, char** argv) {
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
       SDL_GL_SwapWindow(window);
     }
-    if (args.quit_after >= 0) std::printf("%s\n", app.StatusJson().c_str());
+    if (args.quit_after >= 0) std::printf("%s\n%s\n", app.StatusJson().c_str(), app.DataStatusJson().c_str());
   }
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplSDL2_Shutdown();

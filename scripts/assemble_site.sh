@@ -52,3 +52,12 @@ if (( have_st )); then
 else
   echo "  playground-st: not built (pages without isolation headers will show an error)"
 fi
+
+# Built-in datasets (made by scripts/setup.sh): served next to the page, fetched only when picked.
+if compgen -G "$repo/build/datasets/*.npz" >/dev/null; then
+  mkdir -p "$site/assets/data"
+  cp "$repo"/build/datasets/*.npz "$site/assets/data/"
+  echo "  datasets: $(du -ck "$site"/assets/data/*.npz | tail -1 | cut -f1) KB in assets/data/"
+else
+  echo "  datasets: none in build/datasets (run scripts/setup.sh); the built-in sets will not load"
+fi

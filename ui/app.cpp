@@ -23,6 +23,7 @@ App::App(Platform& platform, const AppOptions& options) : platform_(platform), o
       startup_message_ = "Ignored the link's settings: " + status.message();
   }
   workspace_ = std::make_unique<PlaygroundWorkspace>(platform, settings);
+  data_ = std::make_unique<DataWorkspace>(platform);
 }
 
 App::~App() = default;
@@ -39,6 +40,7 @@ bool App::PrepareFrame(float content_scale) {
   widgets_.BeginFrame();
   workspace_->SetTrainingShare(governor_.share());
   workspace_->StepSession(kCallerStepBudgetMs * governor_.share());
+  data_->Update(kCallerStepBudgetMs * governor_.share());
 
   content_scale = std::clamp(content_scale, 0.5f, 4.0f);
   if (std::abs(content_scale - scale_) < 0.01f) return false;
@@ -64,8 +66,28 @@ void App::Draw() {
                                  ImGuiWindowFlags_NoBackground;  // the shell clears to the same colour: one full-screen layer less to fill
   ImGui::Begin("ML Playground", nullptr, flags);
   const float status_height = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.y;
+  if (ImGui::BeginTabBar("##tabs")) {
+    const struct {
+      Tab tab;
+      const char* title;
+      const char* key;
+    } tabs[] = {{Tab::kPlayground, "Neural-network playground", "tab:playground"}, {Tab::kData, "Data", "tab:data"}};
+    for (const auto& t : tabs) {
+      const ImGuiTabItemFlags flags = select_tab_ && tab_ == t.tab ? ImGuiTabItemFlags_SetSelected : 0;
+      const bool open = ImGui::BeginTabItem(t.title, nullptr, flags);
+      widgets_.RecordLastItem(t.key);
+      if (!open) continue;
+      if (!select_tab_) tab_ = t.tab;
+      ImGui::EndTabItem();
+    }
+    select_tab_ = false;
+    ImGui::EndTabBar();
+  }
   ImGui::BeginChild("##workspace", ImVec2(0, -status_height), false, ImGuiWindowFlags_NoScrollbar);
-  workspace_->Draw(fonts_, widgets_);
+  if (tab_ == Tab::kPlayground)
+    workspace_->Draw(fonts_, widgets_);
+  else
+    data_->Draw(fonts_, widgets_);
   ImGui::EndChild();
   DrawStatusBar();
   ImGui::End();
@@ -115,10 +137,34 @@ Status App::Command(std::string_view name) {
     workspace_->Reset();
   } else if (name == "regenerate") {
     workspace_->Regenerate();
+  } else if (name == "tab:playground" || name == "tab:data") {
+    tab_ = name == "tab:data" ? Tab::kData : Tab::kPlayground;
+    select_tab_ = true;
+  } else if (name == "data:use-columns") {
+    return data_->UseStagedTable();
+  } else if (name == "data:train") {
+    data_->StartCheckRun();
+  } else if (name == "data:pause") {
+    data_->StopCheckRun();
+  } else if (name.rfind("view:", 0) == 0) {
+    if (!SelectDataView(*data_, name.substr(5))) return Status::Error("Unknown data view '" + std::string(name) + "'.");
+    tab_ = Tab::kData;
+    select_tab_ = true;
+  } else if (name.rfind("data:", 0) == 0) {
+    const std::string id(name.substr(5));
+    if (!FindDataSource(id)) return Status::Error("There is no dataset called '" + id + "'.");
+    data_->SelectSource(id);
   } else {
-    return Status::Error("Unknown command '" + std::string(name) + "': use play, pause, step, reset or regenerate.");
+    return Status::Error("Unknown command '" + std::string(name) +
+                         "': use play, pause, step, reset, regenerate, tab:playground, tab:data, view:<view> or data:<dataset>.");
   }
   return {};
+}
+
+void App::ImportFiles(std::vector<InputFile> files) {
+  tab_ = Tab::kData;
+  select_tab_ = true;
+  data_->ImportFiles(std::move(files));
 }
 
 Status App::ApplySettingsQuery(std::string_view query) { return workspace_->ApplyQuery(query); }
@@ -149,7 +195,8 @@ std::string App::StatusJson() const {
       .Add("frames", static_cast<long long>(frames_.count()))
       .Add("epochsPerSecond", snapshot->epochs_per_second)
       .Add("trainingShare", governor_.share())
-      .Add("settings", ToQuery(workspace_->settings()));
+      .Add("settings", ToQuery(workspace_->settings()))
+      .Add("tab", tab_ == Tab::kData ? "data" : "playground");
   return json.Finish();
 }
 

@@ -11,6 +11,7 @@
 
 #include "core/base/status.h"
 #include "ui/frame_stats.h"
+#include "ui/data/data_workspace.h"
 #include "ui/platform.h"
 #include "ui/playground_workspace.h"
 #include "ui/theme.h"
@@ -38,8 +39,12 @@ public:
   // Between ImGui::NewFrame() and ImGui::Render(): the whole UI, filling the display.
   void Draw();
 
-  // Page API: "play", "pause", "step", "reset", "regenerate".
+  // Page API: "play", "pause", "step", "reset", "regenerate"; "tab:playground", "tab:data";
+  // "data:<source id>" picks a dataset; "data:use-columns", "data:train", "data:pause".
   Status Command(std::string_view name);
+  // Files the user dropped on the window or picked (shells call this).
+  void ImportFiles(std::vector<InputFile> files);
+  std::string DataStatusJson() const { return data_->StatusJson(); }
   Status ApplySettingsQuery(std::string_view query);
   std::string StatusJson() const;
   std::optional<ImVec4> WidgetRect(std::string_view name) const { return widgets_.Find(name); }
@@ -54,6 +59,10 @@ private:
   Fonts fonts_;
   std::string startup_message_;  // e.g. a rejected URL setting, shown in the status bar
   std::unique_ptr<PlaygroundWorkspace> workspace_;
+  std::unique_ptr<DataWorkspace> data_;
+  enum class Tab { kPlayground, kData };
+  Tab tab_ = Tab::kPlayground;
+  bool select_tab_ = false;  // a command switched tabs: select it in the tab bar once
   WidgetRegistry widgets_;
   FrameStats frames_;
   TrainingGovernor governor_;

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <vector>
 
 #include "imgui.h"
 
@@ -26,6 +28,23 @@ public:
   // The current settings as a URL query ("dataset=spiral&lr=0.03"), whenever they change. The web
   // shell puts it in the page's address so the link reopens this run; elsewhere it is ignored.
   virtual void PublishSettings(const std::string& query) {}
+
+  // A bundled dataset file (converted by scripts/setup.sh) by name, e.g. "iris.npz". `done` gets
+  // the bytes or an error message, on the UI thread: later on the web (fetched over HTTP, only
+  // when a learner picks the set), at once on the desktop (read from DatasetsDirectory()).
+  using BytesCallback = std::function<void(bool ok, std::vector<uint8_t> bytes, std::string error)>;
+  virtual void FetchDatasetFile(const std::string& file, BytesCallback done);
+  // Where the desktop shell and the tests read dataset files from.
+  virtual std::string DatasetsDirectory() const { return datasets_directory_; }
+  void SetDatasetsDirectory(std::string directory) { datasets_directory_ = std::move(directory); }
+
+  // Opens the shell's own file picker (the browser's), whose files come back through
+  // App::ImportFiles. Returns false when the shell has none: the app then shows its own browser
+  // of the local file system.
+  virtual bool RequestOpenFiles() { return false; }
+
+private:
+  std::string datasets_directory_;
 };
 
 }  // namespace mlp::ui

@@ -108,6 +108,87 @@
   canvas.addEventListener('contextmenu', (event) => event.preventDefault());
   canvas.addEventListener('pointerdown', () => canvas.focus({ preventScroll: true }));
 
+  // ---- Files: the user's own (picker, drag and drop) and the built-in datasets ------------------
+
+  let instance = null;  // the running module
+  const kMaxImportBytes = 768 * 1024 * 1024;  // the app refuses more; say so before reading the file
+
+  async function importFiles(files) {
+    if (!instance) throw new Error('playground is not ready yet (await playground.ready)');
+    const loaded = [];
+    for (const file of files) {
+      const name = file.webkitRelativePath || file.name || 'file';
+      if ((file.size || 0) > kMaxImportBytes) {
+        showToast(`${name} is ${mb(file.size)} MB, more than the ${mb(kMaxImportBytes)} MB the playground can hold in memory. ` +
+                  'Use a sample of the rows, or the desktop app.');
+        return;
+      }
+      const bytes = file.bytes ? new Uint8Array(file.bytes) : new Uint8Array(await file.arrayBuffer());
+      loaded.push({ name, bytes });
+    }
+    if (!loaded.length) return;
+    instance._mlp_import_begin();
+    for (const { name, bytes } of loaded) {
+      const pointer = instance._malloc(Math.max(bytes.length, 1));
+      instance.HEAPU8.set(bytes, pointer);  // read HEAPU8 after malloc: the heap may have grown
+      instance.ccall('mlp_import_add', null, ['string', 'number', 'number'], [name, pointer, bytes.length]);
+      instance._free(pointer);
+    }
+    instance._mlp_import_end();
+  }
+
+  // A hidden file input the app opens through Module.openFilePicker (its "Import" button).
+  const picker = document.createElement('input');
+  picker.type = 'file';
+  picker.multiple = true;
+  picker.hidden = true;
+  picker.accept = '.csv,.tsv,.txt,.npy,.npz,.png,.gz,.idx,.idx1-ubyte,.idx3-ubyte,application/octet-stream';
+  picker.addEventListener('change', () => {
+    const files = Array.from(picker.files || []);
+    picker.value = '';
+    importFiles(files).catch((error) => showToast(`Could not read the file: ${error.message || error}`));
+  });
+  document.body.appendChild(picker);
+
+  canvas.addEventListener('dragover', (event) => { event.preventDefault(); event.dataTransfer.dropEffect = 'copy'; });
+  canvas.addEventListener('drop', (event) => {
+    event.preventDefault();
+    const files = Array.from((event.dataTransfer && event.dataTransfer.files) || []);
+    if (files.length) importFiles(files).catch((error) => showToast(`Could not read the file: ${error.message || error}`));
+  });
+
+  // Built-in datasets are fetched only when a learner picks one.
+  async function fetchDataset(file, request) {
+    let bytes = null, error = '';
+    try {
+      const response = await fetch(new URL(`assets/data/${file}`, baseUrl).href);
+      if (!response.ok) throw new Error(`HTTP ${response.status} for assets/data/${file}`);
+      bytes = new Uint8Array(await response.arrayBuffer());
+    } catch (e) {
+      error = `Could not download ${file}: ${e.message || e}. Check the connection and pick the dataset again.`;
+    }
+    const pointer = bytes ? instance._malloc(Math.max(bytes.length, 1)) : 0;
+    if (bytes) instance.HEAPU8.set(bytes, pointer);
+    instance.ccall('mlp_dataset_fetched', null, ['number', 'number', 'number', 'string'],
+                   [request, pointer, bytes ? bytes.length : 0, error]);
+    if (pointer) instance._free(pointer);
+  }
+
+  // A short message over the page for problems found before the app sees a file.
+  function showToast(text) {
+    let toast = document.getElementById('toast');
+    if (!toast) {
+      toast = document.createElement('div');
+      toast.id = 'toast';
+      toast.setAttribute('role', 'alert');
+      document.body.appendChild(toast);
+    }
+    toast.textContent = text;
+    toast.hidden = false;
+    clearTimeout(showToast.timer);
+    showToast.timer = setTimeout(() => { toast.hidden = true; }, 8000);
+  }
+
   // ---- Page API (bound to the module once it runs) --------------------------------------------
 
   let resolveReady, rejectReady;
@@ -154,6 +235,10 @@
       return { x: box.left + r.x * sx, y: box.top + r.y * sy, w: r.w * sx, h: r.h * sy };
     },
     benchmark: (threads, seconds) => JSON.parse(need().benchmarkJson(threads | 0, +seconds)),
+    command: (name) => orNull(need().command(String(name))),
+    dataStatus: () => JSON.parse(need().dataStatusJson()),
+    // Imports File/Blob objects (or {name, bytes}) as if dropped on the page.
+    importFiles: (files) => importFiles(Array.from(files)),
   };
   Object.defineProperty(window, 'playground', { value: Object.freeze(playground), enumerable: true });
 
@@ -344,6 +429,8 @@
       locateFile: (path) => new URL(path, baseUrl).href,
       monitorRunDependencies: (left) => { if (left === 0) setProgress('Starting…', null, ''); },
       printErr,
+      openFilePicker: () => picker.click(),
+      fetchDataset: (file, request) => { fetchDataset(file, request); },
       onAbort: (what) => showError('ML Playground stopped (runtime abort)',
                                    'The app hit an internal error and cannot continue. Reload the page.',
                                    String(what) + recentStderr()),
@@ -353,7 +440,7 @@
     };
     const mainLoop = waitForMainLoop(Module);
     mainLoop.catch(() => {});  // awaited below; do not let an early rejection count as unhandled
-    const instance = await window.createPlayground(Module);
+    instance = await window.createPlayground(Module);
     if (errorShown) return;
 
     const cwrap = instance.cwrap;
@@ -363,6 +450,7 @@
       applySettings: cwrap('mlp_apply_settings', 'string', ['string']),
       widgetRect: cwrap('mlp_widget_rect', 'string', ['string']),
       benchmarkJson: cwrap('mlp_benchmark_json', 'string', ['number', 'number']),
+      dataStatusJson: cwrap('mlp_data_status_json', 'string', []),
     };
     await mainLoop;
     if (errorShown) return;

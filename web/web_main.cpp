@@ -12,8 +12,10 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/base/json_writer.h"
 #include "core/base/threads.h"
@@ -42,6 +44,28 @@ public:
         },
         query.c_str());
   }
+  // The page fetches the file (relative to the page, under assets/data/) and answers through
+  // mlp_dataset_fetched with the same request number.
+  void FetchDatasetFile(const std::string& file, BytesCallback done) override {
+    const int request = next_request_++;
+    pending_[request] = std::move(done);
+    EM_ASM({ Module.fetchDataset(UTF8ToString($0), $1); }, file.c_str(), request);
+  }
+  void DatasetFetched(int request, bool ok, std::vector<uint8_t> bytes, std::string error) {
+    const auto it = pending_.find(request);
+    if (it == pending_.end()) return;
+    BytesCallback done = std::move(it->second);
+    pending_.erase(it);
+    done(ok, std::move(bytes), std::move(error));
+  }
+  bool RequestOpenFiles() override {
+    EM_ASM({ Module.openFilePicker(); });
+    return true;
+  }
+
+private:
+  std::map<int, BytesCallback> pending_;
+  int next_request_ = 1;
 };
 
 struct Shell {
@@ -51,6 +75,7 @@ struct Shell {
   mlp::shell::RenderSkipper skipper;
   bool font_texture_ready = false;
   std::string reply;  // storage for strings returned to JavaScript
+  std::vector<mlp::InputFile> import_batch;  // files the page is handing over (mlp_import_*)
 };
 Shell* g_shell = nullptr;
 
@@ -130,6 +155,24 @@ EMSCRIPTEN_KEEPALIVE const char* mlp_benchmark_json(int threads, double seconds)
                    .Add("seconds", result.seconds)
                    .Finish());
 }
+
+// Files the user picked or dropped: the page calls begin, add per file (the bytes are copied; the
+// page frees its buffer), then end, which starts the import.
+EMSCRIPTEN_KEEPALIVE void mlp_import_begin() { g_shell->import_batch.clear(); }
+EMSCRIPTEN_KEEPALIVE void mlp_import_add(const char* name, const uint8_t* data, int size) {
+  g_shell->import_batch.push_back({name ? name : "file", std::vector<uint8_t>(data, data + std::max(size, 0))});
+}
+EMSCRIPTEN_KEEPALIVE void mlp_import_end() { g_shell->app->ImportFiles(std::move(g_shell->import_batch)); }
+
+// The answer to WebPlatform::FetchDatasetFile: bytes (copied) or an error message.
+EMSCRIPTEN_KEEPALIVE void mlp_dataset_fetched(int request, const uint8_t* data, int size, const char* error) {
+  const bool ok = error == nullptr || error[0] == '\0';
+  std::vector<uint8_t> bytes;
+  if (ok && data) bytes.assign(data, data + std::max(size, 0));
+  g_shell->platform.DatasetFetched(request, ok, std::move(bytes), ok ? "" : error);
+}
+
+EMSCRIPTEN_KEEPALIVE const char* mlp_data_status_json() { return Reply(g_shell ? g_shell->app->DataStatusJson() : "{}"); }
 
 }  // extern "C"
 

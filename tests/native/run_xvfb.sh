@@ -19,7 +19,7 @@ xvfb-run -a -s '-screen 0 1280x800x24' bash -c "
 echo "native test: final status $(cat "$status_file")"
 python3 - "$status_file" "$out/native.png" <<'PY'
 import json, subprocess, sys
-status = json.loads(open(sys.argv[1]).read().strip().splitlines()[-1])
+status = json.loads(open(sys.argv[1]).read().strip().splitlines()[-2])
 assert status["flavour"] == "native", status
 assert status["epoch"] > 0, "the desktop app did not train: %r" % status
 assert status["trainLoss"] is not None
@@ -27,4 +27,22 @@ assert status["trainLoss"] is not None
 deviation = float(subprocess.check_output(["convert", sys.argv[2], "-colorspace", "Gray", "-format", "%[fx:standard_deviation]", "info:"]))
 assert deviation > 0.05, "the screenshot looks blank (grey deviation %.3f)" % deviation
 print("native test: trained %d epochs, screenshot grey deviation %.3f — ok" % (status["epoch"], deviation))
+PY
+
+# The Data tab: the 8×8 digits read from build/datasets, shown in the image gallery.
+data_file="$out/native-data-status.json"
+xvfb-run -a -s '-screen 0 1280x800x24' bash -c "
+  '$app' --command tab:data --command data:digits --command view:images --quit-after 7 > '$data_file' &
+  pid=\$!
+  sleep 4
+  import -window root '$out/native-data.png'
+  wait \$pid
+"
+python3 - "$data_file" "$out/native-data.png" <<'PY'
+import json, subprocess, sys
+data = json.loads(open(sys.argv[1]).read().strip().splitlines()[-1])
+assert data["source"] == "digits" and data["rows"] == 1797 and data["rawColumns"] == 64, data
+deviation = float(subprocess.check_output(["convert", sys.argv[2], "-colorspace", "Gray", "-format", "%[fx:standard_deviation]", "info:"]))
+assert deviation > 0.05, "the Data tab screenshot looks blank (grey deviation %.3f)" % deviation
+print("native test: Data tab shows the digits (%d rows), grey deviation %.3f — ok" % (data["rows"], deviation))
 PY

@@ -14,6 +14,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { artifactsDir, assembleSite, BUILDS, missingBuildFiles, startServer } from './lib/server.mjs';
+import { testDataTab } from './data_tab.mjs';
 import { clickWidget, frames, launchChromium, openPage, pollStatus, sleep, status, waitReady } from './lib/browser.mjs';
 
 const { values: options } = parseArgs({
@@ -69,6 +70,7 @@ async function testBuild(browser, root, flavour) {
   try {
     await testLoadAndTrain(browser, server, flavour);
     await testUrlAndHiDpi(browser, server, flavour);
+    await testDataTab({ browser, server, flavour, check, shot, problems, viewport: VIEWPORT });
   } finally {
     await server.close();
   }

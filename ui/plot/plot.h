@@ -91,6 +91,11 @@ void PlotImage(const char* label, ImTextureID texture, Range x, Range y,
 void PlotHeatmap(const char* label, const float* values, int rows, int cols, Range x, Range y,
                  Colormap map, float vmin, float vmax, bool col_major = false);
 
+// Bars over bins: bar i spans [edges[i], edges[i + 1]] from `base` to heights[i] (edges holds
+// count + 1 values). Histograms, class counts; overlapping series should use translucent colours.
+void PlotBars(const char* label, const float* edges, const float* heights, int count, ImU32 color,
+              float base = 0.0f);
+
 // Finishes the plot: axes, legend, hover read-out.
 void EndPlot();
 

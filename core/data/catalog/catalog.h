@@ -1,6 +1,7 @@
 // The data catalogue: every built-in dataset and generator the playground offers, in picker order.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -16,5 +17,6 @@ const DataSource* FindDataSource(std::string_view id);
 void AddBuiltinSources(std::vector<DataSource>* sources);         // real data (catalog_builtin.cpp)
 void AddClassicGeneratorSources(std::vector<DataSource>* sources);  // catalog_classic.cpp
 void AddCourseGeneratorSources(std::vector<DataSource>* sources);   // catalog_course.cpp
+void AddCourseSignalSources(const std::string& group, std::vector<DataSource>* sources);  // catalog_course_signals.cpp
 
 }  // namespace mlp

@@ -3,7 +3,11 @@
 #include <string>
 
 #include "core/data/catalog/catalog.h"
+#include "core/data/generators/circle_aggregates.h"
+#include "core/data/generators/hand_images.h"
+#include "core/data/generators/lung_slices.h"
 #include "core/data/generators/muon_pairs.h"
+#include "core/data/generators/storms.h"
 #include "core/data/generators/well_logs.h"
 #include "core/data/generators/wine_like.h"
 
@@ -16,6 +20,91 @@ SourceParameter Param(std::string key, std::string label, double min, double max
 Datasheet Synthetic(std::string replaces, std::string size, std::string columns, std::string good_for) {
   return {"Generated from the seed (synthetic) — stands in for " + std::move(replaces), "none needed: generated",
           std::move(size), std::move(columns), std::move(good_for)};
+}
+
+void AddCourseImageSources(const std::string& group, std::vector<DataSource>* sources) {
+  {
+    DataSource s = NewGeneratorSource("hands", "Hand-like X-ray images", group);
+    s.sheet = Synthetic("the 8000 hand X-rays of seed 000's VAE project", "N images of 32×32 grey pixels",
+                        "pixels; target: the hand's rotation in degrees", "variational autoencoders: a 2-D latent that captures rotation and finger spread");
+    s.parameters = {Param("samples", "Images", 100, 20000, 8000, true), Param("rotation", "Max rotation (°)", 0, 90, 25),
+                    Param("noise", "Pixel noise", 0, 0.3, 0.03)};
+    s.generate = [](const std::vector<double>& v, uint32_t seed) -> Result<Dataset> {
+      HandImageSettings settings;
+      settings.seed = seed;
+      settings.samples = static_cast<int>(v[0]);
+      settings.max_rotation_deg = v[1];
+      settings.noise_sd = v[2];
+      return GenerateHandImages(settings);
+    };
+    sources->push_back(std::move(s));
+  }
+  {
+    DataSource s = NewGeneratorSource("lung_slices", "Lung-CT-like slices with lesion masks", group);
+    s.sheet = Synthetic("the LIDC-IDRI lung CT subset (seed 004, U-Net lesson)", "119 slices of 128×128 pixels + masks",
+                        "pixels; target: has a lesion; per-pixel lesion masks", "segmentation: why 98% pixel accuracy means little when lesions are 2% of pixels");
+    s.parameters = {Param("samples", "Slices", 10, 1000, 119, true), Param("size", "Image size", 32, 256, 128, true),
+                    Param("nodules", "Max nodules per slice", 0, 5, 2, true)};
+    s.generate = [](const std::vector<double>& v, uint32_t seed) -> Result<Dataset> {
+      LungSliceSettings settings;
+      settings.seed = seed;
+      settings.samples = static_cast<int>(v[0]);
+      settings.image_size = static_cast<int>(v[1]);
+      settings.max_nodules = static_cast<int>(v[2]);
+      return GenerateLungSlices(settings);
+    };
+    sources->push_back(std::move(s));
+  }
+  {
+    DataSource s = NewGeneratorSource("circle_aggregates", "Touching-circle aggregates", group);
+    s.sheet = Synthetic("seed 003's particle-aggregate images", "N images of N×N pixels, 1–5 circles",
+                        "pixels; target: how many circles touch", "CNN counting; the Fourier (diffraction) view of the same images");
+    s.parameters = {Param("samples", "Images", 50, 10000, 1000, true), Param("size", "Image size", 16, 128, 64, true),
+                    Param("radius", "Circle radius", 2, 30, 10, true), Param("diffraction", "Diffraction view (0/1)", 0, 1, 0, true)};
+    s.generate = [](const std::vector<double>& v, uint32_t seed) -> Result<Dataset> {
+      CircleAggregateSettings settings;
+      settings.seed = seed;
+      settings.samples = static_cast<int>(v[0]);
+      settings.image_size = static_cast<int>(v[1]);
+      settings.radius = static_cast<int>(v[2]);
+      settings.diffraction = v[3] > 0.5;
+      return GenerateCircleAggregates(settings);
+    };
+    sources->push_back(std::move(s));
+  }
+  const auto storm_settings = [](const std::vector<double>& v, uint32_t seed) {
+    StormSettings settings;
+    settings.seed = seed;
+    settings.storms = static_cast<int>(v[0]);
+    settings.image_size = static_cast<int>(v[1]);
+    return settings;
+  };
+  const std::vector<SourceParameter> storm_parameters = {Param("storms", "Storms", 1, 100, 30, true),
+                                                         Param("size", "Frame size", 16, 128, 64, true)};
+  {
+    DataSource s = NewGeneratorSource("storm_images", "Storm satellite frames", group);
+    s.sheet = Synthetic("seed 000's storm satellite images", "frames of 64×64 pixels from 30 storms",
+                        "pixels; target: the storm's wind speed (kt)", "CNN regression image → wind speed; the min/max-speed gallery");
+    s.parameters = storm_parameters;
+    s.generate = [storm_settings](const std::vector<double>& v, uint32_t seed) { return GenerateStormImages(storm_settings(v, seed)); };
+    sources->push_back(std::move(s));
+  }
+  {
+    DataSource s = NewGeneratorSource("storm_series", "Storm wind-speed series", group);
+    s.sheet = Synthetic("seed 000's 30 storm wind-speed records", "one row per storm and step",
+                        "storm_id, step, wind_speed_kt; target: the next step's speed", "LSTM forecasting; split sequentially, never at random");
+    s.parameters = storm_parameters;
+    s.generate = [storm_settings](const std::vector<double>& v, uint32_t seed) { return GenerateStormSeries(storm_settings(v, seed)); };
+    sources->push_back(std::move(s));
+  }
+  {
+    DataSource s = NewGeneratorSource("storm_sequences", "Storm frame sequences", group);
+    s.sheet = Synthetic("seed 000's storm image sequences", "windows of 4 frames; the next 3 frames as targets",
+                        "frames × pixels; dense targets: the next frames", "ConvLSTM next-frame prediction");
+    s.parameters = storm_parameters;
+    s.generate = [storm_settings](const std::vector<double>& v, uint32_t seed) { return GenerateStormSequences(storm_settings(v, seed)); };
+    sources->push_back(std::move(s));
+  }
 }
 
 }  // namespace
@@ -73,6 +162,8 @@ void AddCourseGeneratorSources(std::vector<DataSource>* sources) {
     };
     sources->push_back(std::move(s));
   }
+  AddCourseImageSources(group, sources);
+  AddCourseSignalSources(group, sources);
 }
 
 }  // namespace mlp
