@@ -123,7 +123,8 @@
                   'Use a sample of the rows, or the desktop app.');
         return;
       }
-      const bytes = file.bytes ? new Uint8Array(file.bytes) : new Uint8Array(await file.arrayBuffer());
+      // A File/Blob (picker, drop) or a plain {name, bytes} from the page API.
+      const bytes = file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array(file.bytes);
       loaded.push({ name, bytes });
     }
     if (!loaded.length) return;

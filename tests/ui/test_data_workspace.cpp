@@ -84,7 +84,9 @@ TEST_CASE("Data tab: every catalogue source loads and draws its views", "[ui][da
 
 TEST_CASE("Data tab: an imported CSV is typed, encoded, split and learned from", "[ui][data]") {
   Harness harness(true);
-  harness.Frame();
+  Settle(harness);
+  harness.Click("tab:data");  // iris first: the import replaces a set with other columns
+  WaitIdle(harness);
   // Two informative numeric columns, a text column, a missing value, and the class last.
   std::string csv = "width;height;colour;kind\n";
   for (int i = 0; i < 200; ++i) {

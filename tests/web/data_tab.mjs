@@ -35,7 +35,9 @@ export async function testDataTab({ browser, server, flavour, check, shot, probl
     const dataRequests = () => log.requests.filter((u) => /\/assets\/data\//.test(u));
     check(`${tag} no dataset downloaded at start-up`, dataRequests().length === 0, dataRequests().join(', '));
 
-    // The tab opens on the built-in iris set, fetched now.
+    // The tab opens on the built-in iris set, fetched now. (A tab bar settles its layout over its
+    // first frames; no user clicks that fast.)
+    await frames(page, 10);
     const tab = await clickWidget(page, 'tab:data');
     const iris = await pollData(page, (s) => s.rows === 150 && !s.busy);
     check(`${tag} opening the tab downloads and shows iris`, tab !== null && iris.ok && dataRequests().length === 1 &&

@@ -15,7 +15,9 @@ constexpr int64_t kImportBudgetBytes = int64_t{768} << 20;
 
 }  // namespace
 
-DataWorkspace::DataWorkspace(Platform& platform) : platform_(platform) { SelectSource("iris"); }
+// Nothing is loaded until the tab is first drawn: the page must not download a dataset that
+// nobody looks at.
+DataWorkspace::DataWorkspace(Platform& platform) : platform_(platform) {}
 
 DataWorkspace::~DataWorkspace() {
   job_.Cancel();
@@ -29,6 +31,7 @@ void DataWorkspace::StartJob(std::string label, BackgroundJob::Work work) {
 }
 
 void DataWorkspace::SelectSource(const std::string& id) {
+  started_ = true;
   const DataSource* found = FindDataSource(id);
   if (!found) {
     message_ = "There is no dataset called '" + id + "'.";
@@ -88,6 +91,7 @@ void DataWorkspace::Regenerate() {
 
 void DataWorkspace::ImportFiles(std::vector<InputFile> files) {
   if (files.empty()) return;
+  started_ = true;
   ++fetch_generation_;
   fetching_ = false;
   std::string names = files[0].name;
@@ -157,8 +161,9 @@ Status DataWorkspace::UseStagedTable() {
   bool missing = !data.value().features.allFinite();
   if (missing) steps.insert(steps.begin(), {PreprocessKind::kImputeMostFrequent, {}, 2});
   staged_.reset();
-  steps_ = std::move(steps);
   SetRaw(std::make_shared<const Dataset>(std::move(data).value()), std::move(origin));
+  steps_ = std::move(steps);  // after SetRaw, which drops a chain written for other columns
+  RecipeChanged();
   return {};
 }
 
@@ -265,6 +270,10 @@ std::string DataWorkspace::StatusJson() const {
 namespace mlp::ui {
 
 void DataWorkspace::Draw(const Fonts& fonts, WidgetRegistry& widgets) {
+  if (!started_) {  // first look at the tab: open on the iris flowers (1 KB)
+    started_ = true;
+    if (!raw_ && !busy() && !staged_) SelectSource("iris");
+  }
   const float scale = ImGui::GetFontSize() / 15.0f;
   const ImVec2 available = ImGui::GetContentRegionAvail();
   const float spacing = ImGui::GetStyle().ItemSpacing.x;

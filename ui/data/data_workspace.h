@@ -122,6 +122,7 @@ private:
   bool fetching_ = false;               // waiting for the shell to deliver a dataset file
   uint64_t fetch_generation_ = 0;       // a newer pick makes an older fetch's answer stale
   bool show_file_browser_ = false;
+  bool started_ = false;                // a source was chosen, or the tab was shown
 };
 
 // Panels of the Data tab (one file each).

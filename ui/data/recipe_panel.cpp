@@ -37,6 +37,7 @@ void DrawChain(DataWorkspace& workspace, WidgetRegistry& widgets) {
   const auto& raw = workspace.raw();
   const std::vector<std::string> names = raw ? raw->feature_names : std::vector<std::string>{};
   int remove = -1;
+  bool names_hold = true;  // no earlier step changed the columns: input names are still right
   for (size_t i = 0; i < steps.size(); ++i) {
     ImGui::PushID(static_cast<int>(i));
     std::string label = std::to_string(i + 1) + ". " + std::string(PreprocessTitle(steps[i].kind));
@@ -49,10 +50,11 @@ void DrawChain(DataWorkspace& workspace, WidgetRegistry& widgets) {
     if (ImGui::SmallButton("×")) remove = static_cast<int>(i);
     widgets.RecordLastItem("remove-step:" + std::to_string(i));
     HelpTooltip("Remove this step");
-    // Column indices of later steps refer to the columns after earlier steps; the raw names are
-    // right only for the first step or while no step changed the column count.
+    // Column indices of later steps refer to the columns after earlier steps.
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(colors::kMutedText));
-    ImGui::TextWrapped("   on %s", ColumnsLabel(steps[i].columns, i == 0 ? names : std::vector<std::string>{}).c_str());
+    ImGui::TextWrapped("   on %s", ColumnsLabel(steps[i].columns, names_hold ? names : std::vector<std::string>{}).c_str());
+    names_hold &= steps[i].kind != PreprocessKind::kOneHot && steps[i].kind != PreprocessKind::kPolynomial &&
+                  steps[i].kind != PreprocessKind::kPca;
     ImGui::PopStyleColor();
     ImGui::PopID();
   }
@@ -180,7 +182,7 @@ void DrawRecipePanel(DataWorkspace& workspace, const Fonts& fonts, WidgetRegistr
   DrawChain(workspace, widgets);
   if (const auto& prepared = workspace.prepared()) {
     char summary[200];
-    std::snprintf(summary, sizeof summary, "%zu train · %zu test rows → %lld model inputs",
+    std::snprintf(summary, sizeof summary, "%zu train · %zu test rows · %lld model inputs",
                   prepared->split.train.size(), prepared->split.test.size(),
                   static_cast<long long>(prepared->data->features.cols()));
     ImGui::Spacing();

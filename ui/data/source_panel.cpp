@@ -29,7 +29,11 @@ void DrawDatasheet(const DataSource& source) {
   SheetLine("Good for", sheet.good_for);
   if (source.kind == SourceKind::kBuiltin && source.asset_bytes > 0) {
     char size[64];
-    std::snprintf(size, sizeof size, "%.1f MB, fetched when picked", static_cast<double>(source.asset_bytes) / 1e6);
+    const double bytes = static_cast<double>(source.asset_bytes);
+    if (bytes < 1e6)
+      std::snprintf(size, sizeof size, "%.0f KB, fetched when picked", std::max(1.0, bytes / 1e3));
+    else
+      std::snprintf(size, sizeof size, "%.1f MB, fetched when picked", bytes / 1e6);
     SheetLine("Download", size);
   }
 }

@@ -199,6 +199,7 @@ Result<Dataset> TableToDataset(const Table& table, const std::vector<int>& featu
   Dataset dataset;
   dataset.name = table.name;
   dataset.task = task;
+  dataset.target_name = target.name;
   dataset.targets.resize(static_cast<Eigen::Index>(kept.size()));
   if (task == TaskKind::kRegression) {
     if (target.kind == ColumnKind::kCategorical)

@@ -2,6 +2,8 @@
 // scale from −1 to +1; hovering reads a cell out.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <string>
 
 #include "ui/data/views/view_common.h"
 
@@ -31,29 +33,55 @@ void DrawCorrelationView(DataWorkspace& workspace) {
   c.rowwise() -= c.colwise().mean();
   const Eigen::VectorXd norms = c.colwise().norm();
   Eigen::MatrixXd r = c.transpose() * c;
+  // Feature i sits at x = i and y = i (cell centres on the integer ticks): row i of the grid,
+  // counted from the top, holds feature n − 1 − i.
   std::vector<float> cells(static_cast<size_t>(n) * n);
   for (int i = 0; i < n; ++i)
     for (int j = 0; j < n; ++j) {
       const double d = norms(i) * norms(j);
-      cells[static_cast<size_t>(i) * n + j] = d > 0 ? static_cast<float>(r(i, j) / d) : NAN;  // row 0 at the top
+      cells[static_cast<size_t>(n - 1 - i) * n + j] = d > 0 ? static_cast<float>(r(i, j) / d) : NAN;
     }
+  auto value = [&](int i, int j) { return cells[static_cast<size_t>(n - 1 - i) * n + j]; };
 
-  const float side = std::min(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 6, ImGui::GetContentRegionAvail().y);
+  std::string legend;
+  for (int i = 0; i < n; ++i)
+    legend += (i ? "   " : "") + std::to_string(i) + " = " + data->feature_names[static_cast<size_t>(i)];
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextDisabled("%s", legend.c_str());
+  ImGui::PopTextWrapPos();
+
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float side = std::max(ImGui::GetFontSize() * 8, std::min(avail.x - ImGui::GetFontSize() * 6, avail.y));
+  const plot::Range range{-0.5, n - 0.5};
   plot::PlotOptions options;
-  options.x = {0, static_cast<double>(n)};
-  options.y = {0, static_cast<double>(n)};
+  options.x = options.y = range;
   options.equal_aspect = true;
   options.show_legend = false;
-  options.x_label = "feature index (left to right = top to bottom)";
+  options.show_grid = false;
+  options.x_label = "feature";
+  options.y_label = "feature";
   if (plot::BeginPlot("##correlation", ImVec2(side, side), options)) {
-    plot::PlotHeatmap("r", cells.data(), n, n, {0, static_cast<double>(n)}, {0, static_cast<double>(n)},
-                      plot::Colormap::kDiverging, -1.0f, 1.0f);
+    plot::PlotHeatmap("r", cells.data(), n, n, range, range, plot::Colormap::kDiverging, -1.0f, 1.0f);
     const plot::PlotView view = plot::GetPlotView();
+    const float cell = (view.plot_max.x - view.plot_min.x) / static_cast<float>(view.x.max - view.x.min);
+    if (n <= 12 && cell > ImGui::CalcTextSize("-0.00").x * 1.2f) {  // the numbers, where they fit
+      ImDrawList* draw = ImGui::GetWindowDrawList();
+      for (int i = 0; i < n; ++i)
+        for (int j = 0; j < n; ++j) {
+          char text[16];
+          std::snprintf(text, sizeof text, "%.2f", value(i, j));
+          const ImVec2 size = ImGui::CalcTextSize(text);
+          const float x = view.plot_min.x + static_cast<float>((j - view.x.min) / (view.x.max - view.x.min)) * (view.plot_max.x - view.plot_min.x);
+          const float y = view.plot_max.y - static_cast<float>((i - view.y.min) / (view.y.max - view.y.min)) * (view.plot_max.y - view.plot_min.y);
+          const ImU32 ink = std::fabs(value(i, j)) > 0.6f ? IM_COL32(255, 255, 255, 255) : IM_COL32(40, 40, 40, 255);
+          draw->AddText(ImVec2(x - size.x / 2, y - size.y / 2), ink, text);
+        }
+    }
     if (view.hovered) {
-      const int col = static_cast<int>(std::floor(view.mouse_x)), row = n - 1 - static_cast<int>(std::floor(view.mouse_y));
+      const int col = static_cast<int>(std::lround(view.mouse_x)), row = static_cast<int>(std::lround(view.mouse_y));
       if (col >= 0 && col < n && row >= 0 && row < n)
         ImGui::SetTooltip("%s × %s: r = %.3f", data->feature_names[static_cast<size_t>(row)].c_str(),
-                          data->feature_names[static_cast<size_t>(col)].c_str(), cells[static_cast<size_t>(row) * n + col]);
+                          data->feature_names[static_cast<size_t>(col)].c_str(), value(row, col));
     }
     plot::EndPlot();
   }
