@@ -166,6 +166,13 @@ void ModelRun::Publish() {
       s.curve_x[static_cast<size_t>(i)] = static_cast<float>(curve_inputs_(i, options_.plane_x));
       s.curve_y[static_cast<size_t>(i)] = static_cast<float>(curve(i));
     }
+    const Eigen::VectorXd sigma = model_->PredictStd(curve_inputs_);
+    if (sigma.size() == curve.size()) {
+      for (Eigen::Index i = 0; i < curve.size(); ++i) {
+        s.curve_low.push_back(static_cast<float>(curve(i) - 2 * sigma(i)));
+        s.curve_high.push_back(static_cast<float>(curve(i) + 2 * sigma(i)));
+      }
+    }
   }
   std::lock_guard<std::mutex> lock(mutex_);
   s.version = ++version_;

@@ -47,6 +47,7 @@ struct ModelSnapshot {
   std::vector<float> grid;                // grid_size² values, row 0 at y_max
   // 1-D: the model's prediction along plane_x (others at the mean), 200 points.
   std::vector<float> curve_x, curve_y;
+  std::vector<float> curve_low, curve_high;  // mean ± 2σ where the model has a predictive σ
 };
 
 class ModelRun {

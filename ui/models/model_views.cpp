@@ -96,6 +96,11 @@ void DrawFit(ModelsWorkspace& workspace, const ModelSnapshot& s) {
   if (plot::BeginPlot("##model-fit", ImVec2(-1, -1), options)) {
     plot::PlotScatter("train", xs.data(), ys.data(), static_cast<int>(xs.size()), nullptr, colors::kTrainCurve, 3.0f);
     plot::PlotScatter("test", txs.data(), tys.data(), static_cast<int>(txs.size()), nullptr, colors::kTestCurve, 3.0f);
+    if (!s.curve_low.empty()) {  // a predictive band: mean ± 2σ
+      const ImU32 band = IM_COL32(245, 147, 34, 150);
+      plot::PlotLine("mean ± 2σ", s.curve_x.data(), s.curve_low.data(), static_cast<int>(s.curve_x.size()), band, 1.2f);
+      plot::PlotLine("mean ± 2σ##high", s.curve_x.data(), s.curve_high.data(), static_cast<int>(s.curve_x.size()), band, 1.2f);
+    }
     if (!s.curve_x.empty())
       plot::PlotLine("model", s.curve_x.data(), s.curve_y.data(), static_cast<int>(s.curve_x.size()), colors::kNegative, 2.5f);
     plot::EndPlot();

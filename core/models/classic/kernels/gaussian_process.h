@@ -41,6 +41,11 @@ public:
   Eigen::VectorXd Predict(const Eigen::MatrixXd& x) const override;
   // Posterior mean and standard deviation (std includes the white noise, as scikit-learn's).
   void PredictWithStd(const Eigen::MatrixXd& x, Eigen::VectorXd& mean, Eigen::VectorXd& std) const;
+  Eigen::VectorXd PredictStd(const Eigen::MatrixXd& x) const override {
+    Eigen::VectorXd mean, std;
+    PredictWithStd(x, mean, std);
+    return std;
+  }
 
   const GaussianProcessSettings& settings() const { return settings_; }
   GaussianProcessSettings& settings() { return settings_; }  // takes effect at the next Reset
