@@ -7,6 +7,7 @@
 #include "core/base/build_info.h"
 #include "core/base/json_writer.h"
 #include "core/base/thread_pool.h"
+#include "core/lessons/lesson.h"
 
 namespace mlp::ui {
 namespace {
@@ -17,14 +18,46 @@ constexpr double kCallerStepBudgetMs = 7.0;
 
 App::App(Platform& platform, const AppOptions& options) : platform_(platform), options_(options) {
   ImGui::GetIO().IniFilename = nullptr;  // layout is computed each frame; nothing to persist
+  // A link may name a lesson (?lesson=svm-moons); the other keys are playground settings.
+  std::string lesson, query;
+  for (size_t start = 0; start <= options.settings_query.size();) {
+    size_t end = options.settings_query.find('&', start);
+    if (end == std::string::npos) end = options.settings_query.size();
+    const std::string part = options.settings_query.substr(start, end - start);
+    if (part.rfind("lesson=", 0) == 0) lesson = part.substr(7);
+    else if (!part.empty()) query += (query.empty() ? "" : "&") + part;
+    start = end + 1;
+  }
   PlaygroundSettings settings;
-  if (!options.settings_query.empty()) {
-    if (Status status = ApplyQuery(options.settings_query, &settings); !status.ok())
+  if (!query.empty()) {
+    if (Status status = ApplyQuery(query, &settings); !status.ok())
       startup_message_ = "Ignored the link's settings: " + status.message();
   }
   workspace_ = std::make_unique<PlaygroundWorkspace>(platform, settings);
   data_ = std::make_unique<DataWorkspace>(platform);
   models_ = std::make_unique<ModelsWorkspace>(platform);
+  if (!lesson.empty())
+    if (Status status = OpenLesson(lesson); !status.ok()) startup_message_ = status.message();
+}
+
+Status App::OpenLesson(std::string_view id) {
+  const Lesson* lesson = FindLesson(id);
+  if (!lesson) {
+    std::string known;
+    for (const Lesson& l : Lessons()) known += (known.empty() ? "" : ", ") + l.id;
+    return Status::Error("There is no lesson '" + std::string(id) + "'. Lessons: " + known + ".");
+  }
+  if (Status status = data_->LoadRecipe(lesson->source, lesson->source_values, lesson->data_seed, lesson->steps,
+                                        lesson->split);
+      !status.ok())
+    return status;
+  if (Status status = models_->LoadPreset(lesson->model, lesson->model_values, lesson->model_seed, lesson->view);
+      !status.ok())
+    return status;
+  models_->SetLesson(lesson->id, lesson->title, lesson->explanation);
+  tab_ = Tab::kModels;
+  select_tab_ = true;
+  return {};
 }
 
 App::~App() = default;
@@ -55,7 +88,9 @@ bool App::PrepareFrame(float content_scale) {
 }
 
 void App::Draw() {
-  if (const std::string query = ToQuery(workspace_->settings()); query != published_settings_) {
+  std::string query = ToQuery(workspace_->settings());
+  if (!models_->lesson_id().empty()) query = "lesson=" + models_->lesson_id() + "&" + query;
+  if (query != published_settings_) {
     published_settings_ = query;
     platform_.PublishSettings(query);
   }
@@ -150,6 +185,8 @@ Status App::Command(std::string_view name) {
     if (name == "model:pause") models_->Pause();
     if (name == "model:step") models_->Step();
     if (name == "model:reset") models_->Reset();
+  } else if (name.rfind("lesson:", 0) == 0) {
+    return OpenLesson(name.substr(7));
   } else if (name.rfind("model:", 0) == 0) {
     return models_->SelectModel(std::string(name.substr(6)));
   } else if (name == "data:use-columns") {

@@ -46,6 +46,8 @@ public:
   Status Command(std::string_view name);
   // Files the user dropped on the window or picked (shells call this).
   void ImportFiles(std::vector<InputFile> files);
+  // Opens a lesson: its data, split, chain, model and view (see core/lessons/lesson.h).
+  Status OpenLesson(std::string_view id);
   std::string DataStatusJson() const { return data_->StatusJson(); }
   std::string ModelStatusJson() const { return models_->StatusJson(); }
   Status ApplySettingsQuery(std::string_view query);

@@ -10,6 +10,7 @@
 #include <string>
 #include <thread>
 
+#include "core/lessons/lesson.h"
 #include "core/models/classic/model_catalog.h"
 #include "harness.h"
 
@@ -62,4 +63,25 @@ TEST_CASE("Models tab: every model fits and every view draws", "[ui][models]") {
       }
     }
   }
+}
+
+TEST_CASE("Models tab: every lesson opens, fits on its own data and shows its explanation", "[ui][models]") {
+  Harness harness(true);
+  for (int i = 0; i < 3; ++i) harness.Frame();
+  harness.Click("tab:data");  // some other data first: the lesson must replace it
+  for (const mlp::Lesson& lesson : mlp::Lessons()) {
+    INFO(lesson.id);
+    REQUIRE(harness.app().Command("lesson:" + lesson.id).ok());
+    WaitFor(harness, [&] { return Has(harness.app().ModelStatusJson(), "\"finished\":true"); }, true);
+    const std::string status = harness.app().ModelStatusJson();
+    INFO(status << harness.app().DataStatusJson());
+    CHECK(Has(status, "\"model\":\"" + lesson.model + "\""));
+    CHECK(Has(status, "\"finished\":true"));
+    CHECK(Has(harness.app().DataStatusJson(), "\"source\":\"" + lesson.source + "\""));
+    CHECK(Has(harness.app().StatusJson(), "\"tab\":\"models\""));
+  }
+  REQUIRE(harness.app().Command("lesson:kernel-ridge-sinusoid").ok());
+  WaitFor(harness, [&] { return Has(harness.app().ModelStatusJson(), "\"finished\":true"); }, true);
+  CHECK(Number(harness.app().ModelStatusJson(), "testR2") > 0.95);  // the course prints 0.98 on all rows
+  CHECK_FALSE(harness.app().Command("lesson:no-such-lesson").ok());
 }

@@ -70,6 +70,32 @@ void DataWorkspace::SelectSource(const std::string& id) {
   });
 }
 
+Status DataWorkspace::LoadRecipe(const std::string& source, const std::vector<std::pair<std::string, double>>& values,
+                                 uint32_t seed, std::vector<PreprocessSpec> steps, const SplitSpec& split) {
+  const DataSource* found = FindDataSource(source);
+  if (!found) return Status::Error("There is no dataset called '" + source + "'.");
+  steps_ = std::move(steps);
+  split_ = split;
+  seed_ = seed;
+  keep_steps_on_load_ = true;
+  if (found->kind == SourceKind::kBuiltin) {
+    SelectSource(source);
+    return {};
+  }
+  source_id_ = source;
+  started_ = true;
+  staged_.reset();
+  values_ = DefaultValues(*found);
+  for (const auto& [key, value] : values) {
+    bool known = false;
+    for (size_t i = 0; i < found->parameters.size(); ++i)
+      if (found->parameters[i].key == key) values_[i] = value, known = true;
+    if (!known) return Status::Error("Dataset '" + source + "' has no parameter '" + key + "'.");
+  }
+  Regenerate();
+  return {};
+}
+
 void DataWorkspace::Regenerate() {
   const DataSource* found = source();
   if (!found || found->kind != SourceKind::kGenerator) return;
@@ -176,9 +202,12 @@ void DataWorkspace::SetRaw(std::shared_ptr<const Dataset> raw, std::string origi
   view_.matrix_columns.clear();
   for (int c = 0; c < std::min(columns, 4); ++c) view_.matrix_columns.push_back(c);
   for (int a = 0; a < 3; ++a) view_.axes3d[a] = std::min(a, std::max(columns - 1, 0));
-  // A chain written for other columns would not fit: keep it only while the column count matches.
-  if (!steps_.empty() && prepared_ && prepared_->raw && prepared_->raw->features.cols() != raw_->features.cols())
+  // A chain written for other columns would not fit: keep it only while the column count matches
+  // (or when a lesson chose it for exactly these data).
+  if (!keep_steps_on_load_ && !steps_.empty() && prepared_ && prepared_->raw &&
+      prepared_->raw->features.cols() != raw_->features.cols())
     steps_.clear();
+  keep_steps_on_load_ = false;
   if (split_.coordinate_column >= columns) split_.coordinate_column = 0;
   if (split_.kind == SplitKind::kStratified && raw_->task != TaskKind::kClassification) split_.kind = SplitKind::kRandom;
   StopCheckRun();

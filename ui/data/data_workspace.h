@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/base/background_job.h"
@@ -69,6 +70,10 @@ public:
 
   // Page API and shells.
   void SelectSource(const std::string& id);           // a catalogue id; built-ins are fetched
+  // A whole recipe at once (lessons): source with parameter values by key, seed, chain and split.
+  // The chain and split are kept when the data arrive.
+  Status LoadRecipe(const std::string& source, const std::vector<std::pair<std::string, double>>& values,
+                    uint32_t seed, std::vector<PreprocessSpec> steps, const SplitSpec& split);
   void ImportFiles(std::vector<InputFile> files);     // dropped or picked files
   Status UseStagedTable();                            // the column choice is confirmed
   void StartCheckRun();
@@ -127,6 +132,7 @@ private:
   uint64_t fetch_generation_ = 0;       // a newer pick makes an older fetch's answer stale
   bool show_file_browser_ = false;
   bool started_ = false;                // a source was chosen, or the tab was shown
+  bool keep_steps_on_load_ = false;     // a lesson's chain waits for its data
 };
 
 // Panels of the Data tab (one file each).

@@ -28,6 +28,14 @@ bool FeatureCombo(const char* id, const Dataset& data, int* column) {
 }  // namespace
 
 void DrawModelPanel(ModelsWorkspace& workspace, const Fonts& fonts, WidgetRegistry& widgets) {
+  if (!workspace.lesson_title().empty()) {
+    SectionTitle(fonts, "LESSON");
+    ImGui::PushFont(fonts.heading);
+    ImGui::TextWrapped("%s", workspace.lesson_title().c_str());
+    ImGui::PopFont();
+    ImGui::TextWrapped("%s", workspace.lesson_text().c_str());
+    ImGui::Spacing();
+  }
   SectionTitle(fonts, "MODEL");
   const classic::ModelEntry* current = workspace.entry();
   ImGui::SetNextItemWidth(-1);

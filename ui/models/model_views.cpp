@@ -239,12 +239,14 @@ void DrawModelViews(ModelsWorkspace& workspace, const Fonts& fonts, WidgetRegist
               {ModelView::kMetrics, "Metrics", "metrics"}, {ModelView::kProgress, "Progress", "progress"}};
   if (ImGui::BeginTabBar("##model-views")) {
     for (const auto& tab : tabs) {
-      const bool open = ImGui::BeginTabItem(tab.title);
+      const bool force = workspace.select_view() && workspace.view() == tab.view;
+      const bool open = ImGui::BeginTabItem(tab.title, nullptr, force ? ImGuiTabItemFlags_SetSelected : 0);
       widgets.RecordLastItem(std::string("model-view:") + tab.key);
       if (!open) continue;
-      workspace.view() = tab.view;
+      if (!workspace.select_view()) workspace.view() = tab.view;
       ImGui::EndTabItem();
     }
+    workspace.select_view() = false;
     ImGui::EndTabBar();
   }
   if (!snapshot->description.empty()) Caption(snapshot->description.c_str());

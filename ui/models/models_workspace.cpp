@@ -26,6 +26,28 @@ Status ModelsWorkspace::SelectModel(const std::string& id) {
   return {};
 }
 
+Status ModelsWorkspace::LoadPreset(const std::string& id, const std::vector<std::pair<std::string, double>>& values,
+                                   uint32_t seed, const std::string& view) {
+  const classic::ModelEntry* found = classic::FindModel(id);
+  if (!found) return Status::Error("There is no model called '" + id + "'.");
+  model_id_ = id;
+  values_ = DefaultValues(found->parameters);
+  for (const auto& [key, value] : values) {
+    bool known = false;
+    for (size_t i = 0; i < found->parameters.size(); ++i)
+      if (found->parameters[i].key == key) values_[i] = value, known = true;
+    if (!known) return Status::Error("Model '" + id + "' has no parameter '" + key + "'.");
+  }
+  seed_ = seed;
+  view_ = view == "map" ? ModelView::kMap : view == "metrics" ? ModelView::kMetrics
+        : view == "progress" ? ModelView::kProgress : ModelView::kFit;
+  select_view_ = true;
+  play_when_data_change_ = true;
+  data_at_preset_ = data_.get();
+  Rebuild();
+  return {};
+}
+
 void ModelsWorkspace::Rebuild() {
   run_.reset();
   map_version_ = 0;
@@ -48,6 +70,10 @@ void ModelsWorkspace::Update(std::shared_ptr<const PreparedData> data, double bu
     plane_y_ = std::clamp(plane_y_, 0, std::max(columns - 1, 0));
     if (columns > 1 && plane_x_ == plane_y_) plane_y_ = plane_x_ == 0 ? 1 : 0;
     Rebuild();
+    if (play_when_data_change_ && data_ && data_.get() != data_at_preset_ && run_) {
+      play_when_data_change_ = false;
+      run_->Play();
+    }
   }
   if (run_ && !platform_.SupportsWorkerThreads()) run_->StepFor(budget_ms);
 }

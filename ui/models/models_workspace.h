@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/models/classic/model_catalog.h"
@@ -29,6 +30,9 @@ public:
   void Draw(const Fonts& fonts, WidgetRegistry& widgets);
 
   Status SelectModel(const std::string& id);
+  // Lessons: a model with parameter values by key, a seed and the view to open ("map", "fit", …).
+  Status LoadPreset(const std::string& id, const std::vector<std::pair<std::string, double>>& values, uint32_t seed,
+                    const std::string& view);
   void Play() { if (run_) run_->Play(); }
   void Pause() { if (run_) run_->Pause(); }
   void Step() { if (run_) run_->Step(); }
@@ -45,6 +49,14 @@ public:
   const std::shared_ptr<const PreparedData>& data() const { return data_; }
   std::shared_ptr<const ModelSnapshot> snapshot() const { return run_ ? run_->Latest() : nullptr; }
   ModelView& view() { return view_; }
+  bool& select_view() { return select_view_; }
+  // The lesson shown above the model controls (empty: none).
+  void SetLesson(std::string id, std::string title, std::string text) {
+    lesson_id_ = std::move(id), lesson_title_ = std::move(title), lesson_text_ = std::move(text);
+  }
+  const std::string& lesson_id() const { return lesson_id_; }
+  const std::string& lesson_title() const { return lesson_title_; }
+  const std::string& lesson_text() const { return lesson_text_; }
   // The prediction map's texture (owned here, drawn by the map view), and the snapshot it shows.
   ImTextureID& map_texture() { return map_texture_; }
   uint64_t& map_version() { return map_version_; }
@@ -59,6 +71,11 @@ private:
   std::shared_ptr<const PreparedData> data_;
   std::unique_ptr<ModelRun> run_;
   ModelView view_ = ModelView::kMap;
+  bool select_view_ = false;
+  // A preset plays as soon as its own data arrive (not on the data shown before it was opened).
+  bool play_when_data_change_ = false;
+  const PreparedData* data_at_preset_ = nullptr;
+  std::string lesson_id_, lesson_title_, lesson_text_;  // a preset chose the view: select its tab once
   ImTextureID map_texture_ = nullptr;
   uint64_t map_version_ = 0;
 };

@@ -81,6 +81,19 @@ void AddClassicGeneratorSources(std::vector<DataSource>* sources) {
     sources->push_back(std::move(s));
   }
   {
+    DataSource s = NewGeneratorSource("gp_toy", "Gaussian-process toy set", group);
+    s.sheet = Synthetic("N rows × 1 feature (4 in the course)", "x = 2·U(0, 1) unsorted; y = sin(2πx) + 0.1·N(0, 1) + 5",
+                        "Gaussian-process regression from very few points (course: 4 points, seed 1234)");
+    s.parameters = {Count("samples", "Samples", 4, 1000)};
+    s.generate = [](const std::vector<double>& v, uint32_t seed) -> Result<Dataset> {
+      NoisySinusoidSettings settings = GaussianProcessToySettings();
+      settings.samples = I(v[0]);
+      settings.seed = seed;
+      return GenerateNoisySinusoid(settings);
+    };
+    sources->push_back(std::move(s));
+  }
+  {
     DataSource s = NewGeneratorSource("rotated_gaussian", "Rotated Gaussian", group);
     s.sheet = Synthetic("N rows × 2 features, unlabelled", "x1, x2 from a correlated 2-D normal",
                         "PCA: principal axes and explained variance (course: N=1000, r=0.75, seed 123)");

@@ -1,0 +1,37 @@
+// Lessons: one section of the course as a preset — which data (source, parameters, seed), how it is
+// split and preprocessed, which model with which hyperparameters, which view to open, and a short
+// explanation written for the learner. A link or an embedded page opens one with ?lesson=<id>.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/data/recipe/data_recipe.h"
+
+namespace mlp {
+
+struct Lesson {
+  std::string id;           // "kernel-ridge-sinusoid"
+  std::string title;        // "Kernel ridge on a noisy sinusoid"
+  std::string section;      // where in the course: "Kernel methods"
+  std::string explanation;  // a few sentences in our own words: what to look at, what to try
+  // Data: a catalogue source, its parameters by key (others keep their defaults), the seed.
+  std::string source;
+  std::vector<std::pair<std::string, double>> source_values;
+  uint32_t data_seed = 0;
+  std::vector<PreprocessSpec> steps;
+  SplitSpec split;
+  // Model: a classic-model catalogue id and its parameters by key.
+  std::string model;
+  std::vector<std::pair<std::string, double>> model_values;
+  uint32_t model_seed = 0;
+  std::string view = "fit";  // "map", "fit", "metrics" or "progress"
+};
+
+const std::vector<Lesson>& Lessons();
+const Lesson* FindLesson(std::string_view id);
+
+}  // namespace mlp

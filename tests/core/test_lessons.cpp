@@ -1,0 +1,44 @@
+// Every lesson names a data source, parameters and a model that exist, and its recipe prepares.
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "core/data/catalog/catalog.h"
+#include "core/lessons/lesson.h"
+#include "core/models/classic/model_catalog.h"
+
+using namespace mlp;
+
+TEST_CASE("Lessons: ids are unique and every reference resolves", "[lessons]") {
+  std::set<std::string> ids;
+  REQUIRE_FALSE(Lessons().empty());
+  for (const Lesson& lesson : Lessons()) {
+    INFO(lesson.id);
+    CHECK(ids.insert(lesson.id).second);
+    CHECK(lesson.explanation.size() > 80);
+    const DataSource* source = FindDataSource(lesson.source);
+    REQUIRE(source != nullptr);
+    for (const auto& [key, value] : lesson.source_values) {
+      bool found = false;
+      for (const auto& p : source->parameters) found |= p.key == key && p.min <= value && value <= p.max;
+      CHECK(found);
+    }
+    const classic::ModelEntry* model = classic::FindModel(lesson.model);
+    REQUIRE(model != nullptr);
+    for (const auto& [key, value] : lesson.model_values) {
+      bool found = false;
+      for (const auto& p : model->parameters) found |= p.key == key && p.min <= value && value <= p.max;
+      CHECK(found);
+    }
+    if (source->kind != SourceKind::kGenerator) continue;
+    std::vector<double> values = DefaultValues(*source);
+    for (const auto& [key, value] : lesson.source_values)
+      for (size_t i = 0; i < source->parameters.size(); ++i)
+        if (source->parameters[i].key == key) values[i] = value;
+    auto data = GenerateFromSource(*source, values, lesson.data_seed);
+    REQUIRE(data.ok());
+    auto prepared = PrepareData(std::make_shared<const Dataset>(std::move(data).value()), lesson.steps, lesson.split);
+    INFO(prepared.status().message());
+    CHECK(prepared.ok());
+  }
+}
