@@ -136,6 +136,12 @@ void CheckWineLikeForest(int trees, const trees_golden::ForestCase& golden) {
   CHECK(forest.tree(0).threshold[0] == Approx(golden.first_tree_root_threshold).epsilon(1e-12));
   CHECK(mse == Approx(golden.score).epsilon(1e-9));
   RequireClose(forest.FeatureImportances(), golden.importances, 1e-9);
+  if (trees == 20) {
+    settings.oob_score = true;
+    RandomForest with_oob(settings);
+    REQUIRE(with_oob.Fit(data.x_train, data.y_train, 0, 0).ok());
+    CHECK(with_oob.OutOfBagScore() == Approx(trees_golden::kWineLikeForest20OobScore).epsilon(1e-9));
+  }
 }
 
 }  // namespace
@@ -271,6 +277,12 @@ TEST_CASE("Wine forest (100 trees, depth 8) lands on sklearn's accuracy", "[clas
     for (Eigen::Index k = 0; k < 3; ++k)
       CHECK(probabilities(i, k) == Approx(reference.outputs[static_cast<size_t>(i * 3 + k)]).margin(1e-12));
   RequireClose(forest.FeatureImportances(), reference.importances, 1e-9);
+  CHECK(std::isnan(forest.OutOfBagScore()));  // oob_score off
+
+  settings.oob_score = true;
+  RandomForest with_oob(settings);
+  REQUIRE(with_oob.Fit(data.x_train, data.y_train, 3, 0).ok());
+  CHECK(with_oob.OutOfBagScore() == Approx(trees_golden::kWineForestOobScore).margin(1e-12));
 }
 
 TEST_CASE("Red-wine-like forest regression (20 trees, depth 8) matches sklearn's MSE", "[classic-trees]") {
@@ -318,5 +330,48 @@ TEST_CASE("Export the red-wine-like table for the golden script", "[.classic-tre
   for (Eigen::Index i = 0; i < data.size(); ++i) {
     for (Eigen::Index j = 0; j < data.features.cols(); ++j) out << data.features(i, j) << ",";
     out << data.targets[i] << "\n";
+  }
+}
+
+TEST_CASE("A tree moved in the middle of its growth keeps growing the same tree", "[classic-trees]") {
+  const mlp::Dataset iris = Load("iris");
+  DecisionTree first;
+  REQUIRE(first.Reset(iris.features, iris.targets, 3, 0).ok());
+  for (int i = 0; i < 3; ++i) REQUIRE(first.Step().ok());
+  DecisionTree moved = std::move(first);
+  while (!moved.progress().finished) REQUIRE(moved.Step().ok());
+  RequireSameTree(moved.nodes(), trees_golden::kIrisGini);
+}
+
+// Fit + predict times for the issue's benchmark (random forest, 100 trees, depth 8, 1599 × 11):
+// one tree per Step, then all trees at once on the shared pool.
+TEST_CASE("Forest benchmark on the red-wine-like table", "[.classic-trees-slow]") {
+  const mlp::Dataset data = WineLike();
+  const Eigen::VectorXd premium = (data.targets.array() > 5.0).cast<double>();
+  for (const bool classify : {false, true}) {
+    RandomForestSettings settings;
+    settings.criterion = classify ? SplitCriterion::kGini : SplitCriterion::kSquaredError;
+    settings.max_depth = 8;
+    const Eigen::VectorXd& y = classify ? premium : data.targets;
+    Eigen::VectorXd sequential_predictions;
+    for (const bool parallel : {false, true}) {
+      RandomForest forest(settings);
+      const auto start = std::chrono::steady_clock::now();
+      REQUIRE(forest.Reset(data.features, y, classify ? 2 : 0, 0).ok());
+      if (parallel) {
+        REQUIRE(forest.StepTrees(settings.n_estimators).ok());
+      } else {
+        while (!forest.progress().finished) REQUIRE(forest.Step().ok());
+      }
+      const auto fitted = std::chrono::steady_clock::now();
+      const Eigen::VectorXd predictions = forest.Predict(data.features);
+      const auto predicted = std::chrono::steady_clock::now();
+      if (!parallel) sequential_predictions = predictions;
+      else CHECK((predictions - sequential_predictions).cwiseAbs().maxCoeff() == 0.0);
+      WARN((classify ? "classifier" : "regressor") << (parallel ? ", parallel (" : ", one tree per step (")
+           << mlp::SharedPool().threads() << " threads): fit "
+           << std::chrono::duration<double>(fitted - start).count() << " s, predict "
+           << std::chrono::duration<double>(predicted - fitted).count() << " s");
+    }
   }
 }

@@ -117,6 +117,9 @@ emit_forest("kWineForest",
             "train_test_split(test_size=0.25, random_state=0)",
             RandomForestClassifier(n_estimators=100, max_depth=8, random_state=0).fit(X_train, y_train),
             X_test, y_test, True)
+oob = RandomForestClassifier(n_estimators=100, max_depth=8, random_state=0, oob_score=True).fit(X_train, y_train)
+print("// The same forest with oob_score=True: oob_score_ (accuracy)")
+print(f"inline const double kWineForestOobScore = {num(oob.oob_score_)};")
 
 if len(sys.argv) > 1:
     table = np.loadtxt(sys.argv[1], delimiter=",")
@@ -128,5 +131,9 @@ if len(sys.argv) > 1:
                     "table (seed 0), quality target, train_test_split(test_size=0.25, random_state=0)",
                     RandomForestRegressor(n_estimators=trees, max_depth=8, random_state=0).fit(X_train, y_train),
                     X_test, y_test, False)
+        if trees == 20:
+            oob = RandomForestRegressor(n_estimators=trees, max_depth=8, random_state=0, oob_score=True).fit(X_train, y_train)
+            print("// The same forest with oob_score=True: oob_score_ (R²)")
+            print(f"inline const double kWineLikeForest20OobScore = {num(oob.oob_score_)};")
 
 print("\n}  // namespace trees_golden")

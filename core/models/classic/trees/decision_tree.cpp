@@ -87,6 +87,7 @@ Status DecisionTree::Reset(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, i
 
 Status DecisionTree::Step() {
   if (!started_) return Status::Error("Reset the tree with training data before stepping.");
+  grower_.Rebind(x_, y_, nullptr, &nodes_);  // this model may have been moved since Reset
   last_node_ = grower_.GrowNode();
   ++steps_;
   return {};
@@ -95,7 +96,7 @@ Status DecisionTree::Step() {
 Progress DecisionTree::progress() const {
   Progress progress;
   progress.steps = steps_;
-  progress.objective = started_ ? grower_.LeafImpurity() : std::numeric_limits<double>::quiet_NaN();
+  progress.objective = started_ ? nodes_.LeafImpurity() : std::numeric_limits<double>::quiet_NaN();
   progress.objective_name = std::string("leaf impurity (") + SplitCriterionName(settings_.criterion) + ")";
   progress.finished = started_ && grower_.done();
   return progress;

@@ -329,12 +329,4 @@ void TreeGrower::ChildImpurities(int64_t start, int64_t pos, int64_t end, double
   split->impurity_right = NodeImpurity(right.data(), w_right);
 }
 
-double TreeGrower::LeafImpurity() const {
-  const TreeNodes& nodes = *nodes_;
-  double total = 0.0;
-  for (int n = 0; n < nodes.size(); ++n)
-    if (nodes.IsLeaf(n)) total += nodes.weighted_samples[static_cast<size_t>(n)] * nodes.impurity[static_cast<size_t>(n)];
-  return nodes.size() > 0 ? total / nodes.weighted_samples[0] : 0.0;
-}
-
 }  // namespace mlp::classic

@@ -53,12 +53,18 @@ public:
   void Start(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, const std::vector<double>* weights,
              const TreeGrowerOptions& options, uint32_t splitter_seed, TreeNodes* nodes);
 
+  // Points the grower at moved copies of the same data and nodes (a model that owns them was moved).
+  void Rebind(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, const std::vector<double>* weights, TreeNodes* nodes) {
+    x_ = &x;
+    y_ = &y;
+    weights_ = weights;
+    nodes_ = nodes;
+  }
+
   // Decides the next open node: splits it (appending two open children) or closes it as a leaf.
   // Returns the node decided, or −1 when the tree is complete.
   int GrowNode();
   bool done() const { return stack_.empty(); }
-  // Σ over current leaves of weighted rows × impurity, divided by the root's weight.
-  double LeafImpurity() const;
 
 private:
   struct Record {

@@ -32,6 +32,13 @@ int TreeNodes::Leaves() const {
   return static_cast<int>(std::count(left.begin(), left.end(), -1));
 }
 
+double TreeNodes::LeafImpurity() const {
+  double total = 0.0;
+  for (int n = 0; n < size(); ++n)
+    if (IsLeaf(n)) total += weighted_samples[static_cast<size_t>(n)] * impurity[static_cast<size_t>(n)];
+  return size() > 0 ? total / weighted_samples[0] : 0.0;
+}
+
 int TreeNodes::Apply(const double* row, int64_t stride) const {
   int node = 0;
   while (left[static_cast<size_t>(node)] >= 0) {

@@ -32,6 +32,9 @@ struct TreeNodes {
   const double* Value(int node) const { return value.data() + static_cast<size_t>(node) * outputs; }
   int MaxDepth() const;
   int Leaves() const;
+  // Σ over leaves of weighted rows × impurity, divided by the root's weight: the training impurity
+  // left after the splits so far (0 when every leaf is pure).
+  double LeafImpurity() const;
 
   // Appends a leaf and returns its id; `node_value` holds `outputs` numbers.
   int AddLeaf(int parent_id, int node_depth, double node_impurity, int64_t node_samples,
