@@ -224,7 +224,7 @@ TreeGrower::SplitCandidate TreeGrower::FindSplit(const Record& record, double we
         std::swap(samples_[static_cast<size_t>(p)], samples_[static_cast<size_t>(partition_end)]);
       }
     }
-    ChildImpurities(start, best.pos, end, weighted, &best);
+    ChildImpurities(start, best.pos, weighted, &best);
     const double w_left = left_weight_, w_right = weighted - left_weight_;
     best.improvement = (weighted / weighted_total_) *
                        (impurity - w_right / weighted * best.impurity_right - w_left / weighted * best.impurity_left);
@@ -296,7 +296,7 @@ void TreeGrower::ScanFeature(int64_t start, int64_t end, double weighted, int fe
 }
 
 // sklearn's children_impurity after criterion.update(best.pos), on the partitioned rows.
-void TreeGrower::ChildImpurities(int64_t start, int64_t pos, int64_t end, double weighted, SplitCandidate* split) {
+void TreeGrower::ChildImpurities(int64_t start, int64_t pos, double weighted, SplitCandidate* split) {
   const int classes = classification_ ? options_.classes : 1;
   std::fill(sum_left_.begin(), sum_left_.end(), 0.0);
   double w_left = 0.0, sq_left = 0.0;
@@ -312,7 +312,6 @@ void TreeGrower::ChildImpurities(int64_t start, int64_t pos, int64_t end, double
     }
     w_left += w;
   }
-  (void)end;
   left_weight_ = w_left;
   const double w_right = weighted - w_left;
   if (!classification_) {

@@ -84,7 +84,7 @@ private:
   SplitCandidate FindSplit(const Record& record, double weighted, double impurity, int* constant_features);
   void ScanFeature(int64_t start, int64_t end, double weighted, int feature, double* best_proxy,
                    SplitCandidate* best);
-  void ChildImpurities(int64_t start, int64_t pos, int64_t end, double weighted, SplitCandidate* split);
+  void ChildImpurities(int64_t start, int64_t pos, double weighted, SplitCandidate* split);
   double Weight(int32_t row) const { return weights_ ? (*weights_)[static_cast<size_t>(row)] : 1.0; }
 
   const Eigen::MatrixXd* x_ = nullptr;
