@@ -161,6 +161,13 @@ TEST_CASE("Iris tree with leaf limits and 2 random features per node replays skl
   CheckTreeCase(Load("iris"), settings, 3, trees_golden::kIrisLeaf5MaxFeatures2);
 }
 
+TEST_CASE("Breast-cancer entropy tree with sqrt features per node matches sklearn", "[classic-trees]") {
+  DecisionTreeSettings settings;
+  settings.criterion = SplitCriterion::kEntropy;
+  settings.max_features = MaxFeatures::Sqrt();
+  CheckTreeCase(Load("breast_cancer"), settings, 5, trees_golden::kCancerEntropySqrt);
+}
+
 TEST_CASE("Diabetes regression trees match sklearn", "[classic-trees]") {
   const mlp::Dataset diabetes = Load("diabetes");
   DecisionTreeSettings settings;
@@ -171,7 +178,12 @@ TEST_CASE("Diabetes regression trees match sklearn", "[classic-trees]") {
   settings.min_samples_leaf = 20;
   CheckTreeCase(diabetes, settings, 0, trees_golden::kDiabetesLeaf20);
 
+  settings.min_samples_leaf = 3;
+  settings.max_features = MaxFeatures::Fraction(0.3);
+  CheckTreeCase(diabetes, settings, 2, trees_golden::kDiabetesFraction03Leaf3);
+
   settings.min_samples_leaf = 1;
+  settings.max_features = MaxFeatures::All();
   const DecisionTree full = FitTree(diabetes, settings, 0);
   CHECK(full.nodes().size() == trees_golden::kDiabetesFullNodes);
   CHECK(full.nodes().MaxDepth() == trees_golden::kDiabetesFullDepth);

@@ -14,7 +14,7 @@ import sys
 
 import numpy as np
 import sklearn
-from sklearn.datasets import load_diabetes, load_iris, load_wine
+from sklearn.datasets import load_breast_cancer, load_diabetes, load_iris, load_wine
 from sklearn.ensemble import RandomForestClassifier, RandomForestRegressor
 from sklearn.metrics import accuracy_score, mean_squared_error
 from sklearn.model_selection import train_test_split
@@ -98,12 +98,20 @@ emit_tree("kIrisLeaf5MaxFeatures2",
           "DecisionTreeClassifier(min_samples_leaf=5, min_samples_split=12, max_features=2, random_state=3).fit(iris)",
           DecisionTreeClassifier(min_samples_leaf=5, min_samples_split=12, max_features=2, random_state=3).fit(X, y), X)
 
+cancer = load_breast_cancer()
+emit_tree("kCancerEntropySqrt", "DecisionTreeClassifier(criterion='entropy', max_features='sqrt', random_state=5).fit(breast_cancer)",
+          DecisionTreeClassifier(criterion="entropy", max_features="sqrt", random_state=5).fit(cancer.data, cancer.target),
+          cancer.data)
+
 diabetes = load_diabetes(scaled=False)  # our built-in asset holds the raw values
 X, y = diabetes.data, diabetes.target
 emit_tree("kDiabetesDepth4", "DecisionTreeRegressor(max_depth=4, random_state=0).fit(diabetes, unscaled)",
           DecisionTreeRegressor(max_depth=4, random_state=0).fit(X, y), X)
 emit_tree("kDiabetesLeaf20", "DecisionTreeRegressor(min_samples_leaf=20, random_state=0).fit(diabetes, unscaled)",
           DecisionTreeRegressor(min_samples_leaf=20, random_state=0).fit(X, y), X)
+emit_tree("kDiabetesFraction03Leaf3",
+          "DecisionTreeRegressor(max_features=0.3, min_samples_leaf=3, random_state=2).fit(diabetes, unscaled)",
+          DecisionTreeRegressor(max_features=0.3, min_samples_leaf=3, random_state=2).fit(X, y), X)
 full = DecisionTreeRegressor(random_state=0).fit(X, y)
 print("// DecisionTreeRegressor(random_state=0).fit(diabetes, unscaled): node count, depth, importances")
 print(f"inline const int kDiabetesFullNodes = {full.tree_.node_count};")
