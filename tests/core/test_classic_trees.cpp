@@ -383,3 +383,36 @@ TEST_CASE("Forest benchmark on the red-wine-like table", "[.classic-trees-slow]"
     }
   }
 }
+
+TEST_CASE("Degenerate tables give a single leaf", "[classic-trees]") {
+  // One row.
+  DecisionTree single;
+  REQUIRE(single.Fit(Eigen::MatrixXd::Constant(1, 2, 3.0), Eigen::VectorXd::Constant(1, 1.0), 2, 0).ok());
+  CHECK(single.nodes().size() == 1);
+  CHECK(single.Predict(Eigen::MatrixXd::Zero(3, 2)) == Eigen::VectorXd::Ones(3));
+  // Every feature constant: nothing to split on, the leaf predicts the majority class.
+  Eigen::VectorXd y(5);
+  y << 0, 1, 1, 2, 1;
+  DecisionTree constant;
+  REQUIRE(constant.Fit(Eigen::MatrixXd::Ones(5, 3), y, 3, 0).ok());
+  CHECK(constant.nodes().size() == 1);
+  CHECK(constant.Predict(Eigen::MatrixXd::Ones(1, 3))[0] == 1.0);
+  CHECK(constant.FeatureImportances().isZero());
+  CHECK(constant.PredictProbabilities(Eigen::MatrixXd::Ones(1, 3))(0, 1) == Approx(0.6));
+  // A constant target: the regression root is pure.
+  DecisionTreeSettings settings;
+  settings.criterion = SplitCriterion::kSquaredError;
+  DecisionTree flat(settings);
+  REQUIRE(flat.Fit(Eigen::MatrixXd::Random(6, 2), Eigen::VectorXd::Constant(6, 4.5), 0, 0).ok());
+  CHECK(flat.nodes().size() == 1);
+  CHECK(flat.Predict(Eigen::MatrixXd::Zero(2, 2))[1] == 4.5);
+  // A forest of such trees: importances all zero, predictions still made.
+  RandomForestSettings forest_settings;
+  forest_settings.n_estimators = 3;
+  forest_settings.bootstrap = false;
+  RandomForest forest(forest_settings);
+  REQUIRE(forest.Fit(Eigen::MatrixXd::Ones(5, 3), y, 3, 0).ok());
+  CHECK(forest.FeatureImportances().isZero());
+  CHECK(forest.Predict(Eigen::MatrixXd::Ones(2, 3)) == Eigen::VectorXd::Ones(2));
+  CHECK(std::isnan(forest.OutOfBagScore()));
+}
