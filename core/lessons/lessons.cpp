@@ -66,6 +66,39 @@ std::vector<Lesson> MakeLessons() {
     l.view = "map";
     lessons.push_back(std::move(l));
   }
+  {
+    Lesson l;
+    l.id = "decision-tree-iris";
+    l.title = "A decision tree sorts the iris flowers";
+    l.section = "Trees and forests";
+    l.explanation =
+        "Each step of the tree asks one more question such as 'is the petal length below 2.45 cm?'. The first "
+        "question already separates setosa perfectly; versicolor and virginica need several more, and a tree "
+        "without limits keeps splitting until every training flower is right. Compare train and test accuracy "
+        "in Metrics, then limit the depth to 3.";
+    l.source = "iris";
+    l.split = RandomSplit(0.25, 0);
+    l.model = "decision_tree";
+    l.view = "map";
+    lessons.push_back(std::move(l));
+  }
+  {
+    Lesson l;
+    l.id = "random-forest-wine-quality";
+    l.title = "A random forest predicts wine quality";
+    l.section = "Trees and forests";
+    l.explanation =
+        "The red-wine-like table (synthetic, with the course's quality counts) and a forest of 100 trees of "
+        "depth 8, one tree per step. Follow the test error in Metrics: it falls quickly for the first trees and "
+        "then flattens, because averaging more trees of the same kind helps less and less. The course's forest "
+        "reaches a test MSE of about 0.34 on the real file.";
+    l.source = "wine_like";
+    l.split = RandomSplit(0.2, 42);
+    l.model = "random_forest_regressor";
+    l.model_values = {{"trees", 100}, {"depth", 8}};
+    l.view = "metrics";
+    lessons.push_back(std::move(l));
+  }
   return lessons;
 }
 
