@@ -1,0 +1,63 @@
+// Browser checks of the Classic models tab: a lesson link opens data, model and view and fits;
+// the page URL keeps the lesson; UI clicks on Step and Play drive a model.
+import { clickWidget, frames, openPage, sleep, waitReady } from './lib/browser.mjs';
+
+const modelStatus = (page) => page.evaluate(() => window.playground.modelStatus());
+
+async function pollModel(page, predicate, timeoutMs = 60000) {
+  const t0 = Date.now();
+  for (;;) {
+    const s = await modelStatus(page);
+    if (predicate(s)) return { ok: true, status: s, ms: Date.now() - t0 };
+    if (Date.now() - t0 > timeoutMs) return { ok: false, status: s, ms: Date.now() - t0 };
+    await sleep(200);
+  }
+}
+
+export async function testModelsTab({ browser, server, flavour, check, shot, problems, viewport }) {
+  const tag = `[${flavour}] models:`;
+  const context = await browser.newContext({ viewport });
+  try {
+    const { page, log } = await openPage(context, `${server.url}?lesson=kernel-ridge-sinusoid`);
+    const ready = await waitReady(page);
+    if (!check(`${tag} lesson link loads`, ready.ok, ready.error || '')) return;
+    const krr = await pollModel(page, (s) => s.finished);
+    await page.mouse.move(1, 1);
+    await frames(page, 4);
+    await shot(page, `${flavour}-lesson-kernel-ridge`);
+    const search = await page.evaluate(() => location.search);
+    check(`${tag} ?lesson=kernel-ridge-sinusoid fits kernel ridge (test R² > 0.95) and keeps the lesson in the URL`,
+          krr.ok && krr.status.model === 'kernel_ridge' && krr.status.testR2 > 0.95 && /lesson=kernel-ridge-sinusoid/.test(search),
+          `${JSON.stringify(krr.status)} in ${krr.ms} ms; URL ${search}`);
+
+    await page.evaluate(() => window.playground.command('lesson:svm-moons'));
+    const svm = await pollModel(page, (s) => s.model === 'svc' && s.finished);
+    await frames(page, 4);
+    await shot(page, `${flavour}-lesson-svm-moons`);
+    check(`${tag} the SVM lesson separates the moons (test accuracy ≥ 0.9)`, svm.ok && svm.status.testAccuracy >= 0.9,
+          JSON.stringify(svm.status));
+
+    // A decision tree grown by UI clicks: Reset, Step twice (two nodes), then Play to the end.
+    await page.evaluate(() => window.playground.command('lesson:decision-tree-iris'));
+    await pollModel(page, (s) => s.model === 'decision_tree' && s.finished);
+    await clickWidget(page, 'model-reset');
+    const reset = await pollModel(page, (s) => s.steps === 0, 10000);
+    await clickWidget(page, 'model-step');
+    await clickWidget(page, 'model-step');
+    const stepped = await pollModel(page, (s) => s.steps === 2, 10000);
+    await clickWidget(page, 'model-play');
+    const grown = await pollModel(page, (s) => s.finished, 30000);
+    await clickWidget(page, 'model-view:metrics');
+    await page.mouse.move(1, 1);
+    await frames(page, 4);
+    await shot(page, `${flavour}-lesson-tree-metrics`);
+    check(`${tag} Reset, Step, Step, Play clicks grow the iris tree`, reset.ok && stepped.ok && grown.ok &&
+          grown.status.testAccuracy >= 0.9, `${stepped.status.steps} steps after two clicks; final ${JSON.stringify(grown.status)}`);
+
+    const issues = problems(log);
+    check(`${tag} no page errors`, issues.length === 0, issues.slice(0, 6).join(' | '));
+    await page.close();
+  } finally {
+    await context.close();
+  }
+}
