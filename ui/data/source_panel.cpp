@@ -152,11 +152,12 @@ void DrawColumnChooser(DataWorkspace& workspace, WidgetRegistry& widgets) {
   Caption("Choose the features and the target");
   const int columns = static_cast<int>(staged.table.columns.size());
   const float height = std::min(ImGui::GetContentRegionAvail().y * 0.6f, ImGui::GetFrameHeightWithSpacing() * (columns + 1.5f));
-  if (ImGui::BeginTable("##columns", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH,
+  if (ImGui::BeginTable("##columns", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH,
                         ImVec2(-1, height))) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("column");
     ImGui::TableSetupColumn("type");
+    ImGui::TableSetupColumn("missing", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("feature", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("target", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableHeadersRow();
@@ -173,10 +174,9 @@ void DrawColumnChooser(DataWorkspace& workspace, WidgetRegistry& widgets) {
       else
         std::snprintf(type, sizeof type, "text (%zu)", column.categories.size());
       ImGui::TextUnformatted(type);
-      if (column.missing > 0) {
-        ImGui::SameLine();
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::kWarning), "%lld missing", static_cast<long long>(column.missing));
-      }
+      ImGui::TableNextColumn();
+      if (column.missing > 0)
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::kWarning), "%lld", static_cast<long long>(column.missing));
       ImGui::TableNextColumn();
       bool feature = staged.feature[static_cast<size_t>(c)] && c != staged.target;
       ImGui::BeginDisabled(c == staged.target);
