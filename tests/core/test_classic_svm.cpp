@@ -132,6 +132,7 @@ TEST_CASE("SVC rejects impossible settings with a message", "[classic-svm]") {
   Eigen::VectorXd y(4);
   y << 0, 0, 0, 0;
   SupportVectorClassifier svc;
+  CHECK(svc.Describe() == "support-vector classifier (C = 1, RBF (gamma 1))");
   mlp::Status status = svc.Reset(x, y, 2, 0);
   CHECK_FALSE(status.ok());
   CHECK(status.message().find("Class 1") != std::string::npos);
