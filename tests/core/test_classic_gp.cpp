@@ -120,6 +120,29 @@ TEST_CASE("GP with a white-noise kernel matches sklearn, fixed and fitted", "[cl
   CHECK(fitted.noise_level() == Approx(kernels_golden::kGpWhiteFitTheta[2]).epsilon(1e-2));
 }
 
+TEST_CASE("GP log-marginal-likelihood gradient matches central differences", "[classic-gp]") {
+  mlp::NoisySinusoidSettings sinusoid;
+  sinusoid.samples = 12;
+  sinusoid.sort_x = false;
+  const mlp::Dataset data = mlp::GenerateNoisySinusoid(sinusoid);
+  GaussianProcessSettings settings;
+  settings.white_noise = true;
+  settings.alpha = 1e-3;
+  GaussianProcessRegressor gp(settings);
+  REQUIRE(gp.Reset(data.features, data.targets, 0, 0).ok());
+  const Eigen::Vector3d theta(0.7, -1.3, -2.1);
+  Eigen::VectorXd gradient;
+  gp.LogMarginalLikelihood(theta, &gradient);
+  const double h = 1e-5;
+  for (int k = 0; k < 3; ++k) {
+    Eigen::VectorXd plus = theta, minus = theta;
+    plus(k) += h;
+    minus(k) -= h;
+    const double numeric = (gp.LogMarginalLikelihood(plus, nullptr) - gp.LogMarginalLikelihood(minus, nullptr)) / (2 * h);
+    CHECK(gradient(k) == Approx(numeric).epsilon(1e-6).margin(1e-6));
+  }
+}
+
 TEST_CASE("GP rejects bad settings", "[classic-gp]") {
   Eigen::MatrixXd x(2, 1);
   x << 0, 1;

@@ -95,6 +95,7 @@ TEST_CASE("Kernel ridge reports a singular system and bad settings", "[classic-k
   Eigen::VectorXd y(3);
   y << 1, 2, 3;
   KernelRidge model(KernelRidgeSettings{0.0, {KernelType::kLinear, 1.0, 3, 1.0}});
+  CHECK(model.Describe() == "kernel ridge (alpha = 0, linear)");
   REQUIRE(model.Reset(x, y, 0, 0).ok());
   const mlp::Status status = model.Step();
   CHECK_FALSE(status.ok());

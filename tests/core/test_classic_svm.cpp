@@ -65,6 +65,8 @@ TEST_CASE("SVC RBF and polynomial kernels on moons match libsvm", "[classic-svm]
   const Eigen::MatrixXd x = Rows(kernels_golden::kMoonsX, 2);
   const Eigen::VectorXd y = Vec(kernels_golden::kMoonsY);
   const Eigen::MatrixXd grid = Rows(kernels_golden::kMoonsGrid, 2);
+  // SVC's gamma = "scale" on this set: 1 / (2 · x.var()) printed by NumPy.
+  CHECK(mlp::classic::ScaleGamma(x) == Approx(0.893649439769501).epsilon(1e-12));
   SupportVectorSettings settings;
   settings.kernel = {KernelType::kRbf, 1.0, 3, 0.0};
   settings.iterations_per_step = 5;
@@ -74,12 +76,26 @@ TEST_CASE("SVC RBF and polynomial kernels on moons match libsvm", "[classic-svm]
   REQUIRE(svc.Step().ok());
   CHECK(svc.progress().steps == 1);
   CHECK_FALSE(svc.machines()[0].support.empty());
-  while (!svc.progress().finished) REQUIRE(svc.Step().ok());
+  // SMO never raises the dual objective ½αᵀQα − Σα.
+  double objective = svc.progress().objective;
+  while (!svc.progress().finished) {
+    REQUIRE(svc.Step().ok());
+    CHECK(svc.progress().objective <= objective + 1e-12);
+    objective = svc.progress().objective;
+  }
   CHECK(svc.progress().steps > 1);
   CHECK(Indices(svc.SupportIndices()) == kernels_golden::kMoonsSupport);
   CHECK(svc.machines()[0].intercept == Approx(kernels_golden::kMoonsIntercept).margin(1e-3));
   CheckClose(svc.DecisionFunction(x).col(0), kernels_golden::kMoonsDecision, 1e-3);
   CheckClose(svc.DecisionFunction(grid).col(0), kernels_golden::kMoonsGridDecision, 1e-3);
+
+  // Kernel rows computed on demand (no Gram matrix) give the same machine.
+  settings.max_cached_rows = 10;
+  SupportVectorClassifier uncached(settings);
+  REQUIRE(uncached.Fit(x, y, 2, 0).ok());
+  CHECK(Indices(uncached.SupportIndices()) == kernels_golden::kMoonsSupport);
+  CHECK((uncached.DecisionFunction(grid) - svc.DecisionFunction(grid)).cwiseAbs().maxCoeff() < 1e-12);
+  settings.max_cached_rows = 4000;
 
   settings.c = 10.0;
   settings.kernel = {KernelType::kPolynomial, 0.5, 3, 1.0};
@@ -116,6 +132,7 @@ TEST_CASE("SVC rejects impossible settings with a message", "[classic-svm]") {
   Eigen::VectorXd y(4);
   y << 0, 0, 0, 0;
   SupportVectorClassifier svc;
+  CHECK(svc.Describe() == "support-vector classifier (C = 1, RBF (gamma 1))");
   mlp::Status status = svc.Reset(x, y, 2, 0);
   CHECK_FALSE(status.ok());
   CHECK(status.message().find("Class 1") != std::string::npos);

@@ -26,6 +26,13 @@ Status CheckKernel(const KernelSettings& kernel) {
   return {};
 }
 
+double ScaleGamma(const Eigen::MatrixXd& x) {
+  if (x.size() == 0) return 1.0;
+  const double mean = x.mean();
+  const double variance = (x.array() - mean).square().mean();
+  return variance > 0.0 ? 1.0 / (double(x.cols()) * variance) : 1.0;
+}
+
 Eigen::MatrixXd KernelMatrix(const KernelSettings& kernel, const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
   Eigen::MatrixXd k = a * b.transpose();
   switch (kernel.type) {

@@ -28,6 +28,9 @@ std::string DescribeKernel(const KernelSettings& kernel);
 Status CheckKernel(const KernelSettings& kernel);
 // γ that matches the course's σ: 1/(2σ²).
 inline double RbfGammaFromSigma(double sigma) { return 0.5 / (sigma * sigma); }
+// scikit-learn SVC's gamma = "scale": 1/(features · Var(x)), the variance over every entry of x
+// (ddof = 0); 1 when x is constant.
+double ScaleGamma(const Eigen::MatrixXd& x);
 
 // K(a, b): rows(a) × rows(b); a and b have the same number of columns.
 Eigen::MatrixXd KernelMatrix(const KernelSettings& kernel, const Eigen::MatrixXd& a, const Eigen::MatrixXd& b);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace mlp::classic {
 namespace {
@@ -11,24 +12,25 @@ constexpr double kTau = 1e-12;  // libsvm's TAU: floor for a non-positive-defini
 constexpr double kInf = std::numeric_limits<double>::infinity();
 }  // namespace
 
-void SmoSolver::Reset(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, const KernelSettings& kernel, double c,
-                      double tol) {
-  x_ = &x;
+void SmoSolver::Reset(Eigen::MatrixXd x, const Eigen::VectorXd& y, const KernelSettings& kernel, double c,
+                      double tol, Eigen::Index max_cached_rows) {
+  x_ = std::move(x);
   kernel_ = kernel;
   y_ = y;
   c_ = c;
   tol_ = tol;
-  const Eigen::Index n = x.rows();
+  const Eigen::Index n = x_.rows();
   alpha_ = Eigen::VectorXd::Zero(n);
   gradient_ = Eigen::VectorXd::Constant(n, -1.0);  // ∇(½αᵀQα − Σα) at α = 0
-  diagonal_ = KernelDiagonal(kernel, x);
-  if (n <= kMaxCachedRows) {
-    gram_ = KernelMatrix(kernel, x, x);
+  diagonal_ = KernelDiagonal(kernel, x_);
+  if (n <= max_cached_rows) {
+    gram_ = KernelMatrix(kernel, x_, x_);
   } else {
     gram_.resize(0, 0);
     row_[0].resize(n);
     row_[1].resize(n);
   }
+  row_index_[0] = row_index_[1] = -1;
   iterations_ = 0;
   converged_ = false;
   gap_ = kInf;
@@ -36,7 +38,10 @@ void SmoSolver::Reset(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, const 
 
 const double* SmoSolver::KernelRow(Eigen::Index i, int slot) {
   if (gram_.size() > 0) return gram_.col(i).data();  // symmetric: column i = row i
-  row_[slot] = KernelMatrix(kernel_, *x_, x_->row(i)).col(0);
+  if (row_index_[slot] != i) {
+    row_[slot] = KernelMatrix(kernel_, x_, x_.row(i)).col(0);
+    row_index_[slot] = i;
+  }
   return row_[slot].data();
 }
 

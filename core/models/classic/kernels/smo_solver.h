@@ -5,8 +5,8 @@
 // and updates the gradient. Stops when the KKT gap m(α) − M(α) < tol (libsvm's eps, sklearn's tol).
 // No shrinking: the solution agrees with libsvm's to the stopping tolerance.
 //
-// Kernel rows come from a precomputed Gram matrix when it fits (≤ kMaxCachedRows rows), otherwise
-// they are computed on demand (two rows per iteration).
+// Kernel rows come from a precomputed Gram matrix when it fits (≤ max_cached_rows rows, 4000 by
+// default = 128 MB), otherwise they are computed on demand (at most two rows per iteration).
 #pragma once
 
 #include <cstdint>
@@ -19,10 +19,9 @@ namespace mlp::classic {
 
 class SmoSolver {
 public:
-  static constexpr Eigen::Index kMaxCachedRows = 4000;  // 4000² doubles = 128 MB
-
-  // x: rows × features; y: ±1 per row. Resets α = 0.
-  void Reset(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, const KernelSettings& kernel, double c, double tol);
+  // x: rows × features (the solver keeps its own copy); y: ±1 per row. Starts from α = 0.
+  void Reset(Eigen::MatrixXd x, const Eigen::VectorXd& y, const KernelSettings& kernel, double c, double tol,
+             Eigen::Index max_cached_rows = 4000);
   // Up to `iterations` SMO updates; returns true once converged.
   bool Iterate(int64_t iterations);
   bool converged() const { return converged_; }
@@ -43,11 +42,12 @@ private:
   bool IsUpper(Eigen::Index t) const { return alpha_(t) >= c_; }
   bool IsLower(Eigen::Index t) const { return alpha_(t) <= 0.0; }
 
-  const Eigen::MatrixXd* x_ = nullptr;
+  Eigen::MatrixXd x_;
   KernelSettings kernel_;
   Eigen::VectorXd y_, alpha_, gradient_, diagonal_;
   Eigen::MatrixXd gram_;       // full K when cached
   Eigen::VectorXd row_[2];     // on-demand rows otherwise
+  Eigen::Index row_index_[2] = {-1, -1};  // which row each slot holds
   double c_ = 1.0, tol_ = 1e-3, gap_ = 0.0;
   int64_t iterations_ = 0;
   bool converged_ = false;

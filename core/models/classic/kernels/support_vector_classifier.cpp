@@ -16,7 +16,6 @@ Status SupportVectorClassifier::Reset(const Eigen::MatrixXd& x, const Eigen::Vec
                                       uint32_t /*seed: SMO is deterministic*/) {
   machines_.clear();
   pair_rows_.clear();
-  pair_x_.clear();
   current_ = 0;
   progress_ = Progress{};
   progress_.objective_name = "dual objective";
@@ -44,22 +43,29 @@ Status SupportVectorClassifier::Reset(const Eigen::MatrixXd& x, const Eigen::Vec
     for (int b = a + 1; b < num_classes; ++b) {
       std::vector<Eigen::Index> rows = by_class[static_cast<size_t>(a)];
       rows.insert(rows.end(), by_class[static_cast<size_t>(b)].begin(), by_class[static_cast<size_t>(b)].end());
-      Eigen::MatrixXd sub(static_cast<Eigen::Index>(rows.size()), x.cols());
-      for (size_t r = 0; r < rows.size(); ++r) sub.row(static_cast<Eigen::Index>(r)) = x.row(rows[r]);
       pair_rows_.push_back(std::move(rows));
-      pair_x_.push_back(std::move(sub));
       PairMachine machine;
       // Two classes: scikit-learn flips libsvm's sign so that > 0 means class 1.
       machine.positive_class = num_classes == 2 ? b : a;
       machine.negative_class = num_classes == 2 ? a : b;
       machines_.push_back(std::move(machine));
     }
-  const auto& rows = pair_rows_[0];
-  Eigen::VectorXd labels(static_cast<Eigen::Index>(rows.size()));
-  for (size_t r = 0; r < rows.size(); ++r) labels(static_cast<Eigen::Index>(r)) = y(rows[r]) == 0 ? 1.0 : -1.0;
-  solver_.Reset(pair_x_[0], labels, settings_.kernel, settings_.c, settings_.tol);
   y_ = y;
+  StartPair(0);
   return {};
+}
+
+void SupportVectorClassifier::StartPair(size_t pair) {
+  const PairMachine& machine = machines_[pair];
+  const int first = std::min(machine.positive_class, machine.negative_class);  // libsvm's +1
+  const std::vector<Eigen::Index>& rows = pair_rows_[pair];
+  Eigen::MatrixXd sub(static_cast<Eigen::Index>(rows.size()), x_.cols());
+  Eigen::VectorXd labels(static_cast<Eigen::Index>(rows.size()));
+  for (size_t r = 0; r < rows.size(); ++r) {
+    sub.row(static_cast<Eigen::Index>(r)) = x_.row(rows[r]);
+    labels(static_cast<Eigen::Index>(r)) = y_(rows[r]) == first ? 1.0 : -1.0;
+  }
+  solver_.Reset(std::move(sub), labels, settings_.kernel, settings_.c, settings_.tol, settings_.max_cached_rows);
 }
 
 void SupportVectorClassifier::Extract(size_t pair) {
@@ -100,12 +106,7 @@ Status SupportVectorClassifier::Step() {
     if (current_ == machines_.size()) {
       progress_.finished = true;
     } else {
-      const PairMachine& next = machines_[current_];
-      const int first = std::min(next.positive_class, next.negative_class);
-      const auto& rows = pair_rows_[current_];
-      Eigen::VectorXd labels(static_cast<Eigen::Index>(rows.size()));
-      for (size_t r = 0; r < rows.size(); ++r) labels(static_cast<Eigen::Index>(r)) = y_(rows[r]) == first ? 1.0 : -1.0;
-      solver_.Reset(pair_x_[current_], labels, settings_.kernel, settings_.c, settings_.tol);
+      StartPair(current_);
     }
   }
   return {};

@@ -23,6 +23,7 @@ struct SupportVectorSettings {
   double tol = 1e-3;                 // KKT-gap stopping tolerance (libsvm eps)
   int iterations_per_step = 50;      // SMO iterations per Step()
   int64_t max_iterations = 10'000'000;  // per pair; libsvm's own safety cap
+  int64_t max_cached_rows = 4000;    // pairs with more rows compute kernel rows on demand
 };
 
 // One binary machine: f(x) = Σ_s coef_s K(x_s, x) + intercept, > 0 for `positive_class`.
@@ -60,13 +61,13 @@ public:
 
 private:
   void Extract(size_t pair);
+  void StartPair(size_t pair);  // hands the pair's rows and ±1 labels to the solver
 
   SupportVectorSettings settings_;
   Eigen::MatrixXd x_;
   Eigen::VectorXd y_;
   int classes_ = 0;
   std::vector<std::vector<Eigen::Index>> pair_rows_;  // training rows of each pair, libsvm order
-  std::vector<Eigen::MatrixXd> pair_x_;
   std::vector<PairMachine> machines_;
   SmoSolver solver_;
   size_t current_ = 0;
