@@ -24,6 +24,7 @@ App::App(Platform& platform, const AppOptions& options) : platform_(platform), o
   }
   workspace_ = std::make_unique<PlaygroundWorkspace>(platform, settings);
   data_ = std::make_unique<DataWorkspace>(platform);
+  models_ = std::make_unique<ModelsWorkspace>(platform);
 }
 
 App::~App() = default;
@@ -41,6 +42,7 @@ bool App::PrepareFrame(float content_scale) {
   workspace_->SetTrainingShare(governor_.share());
   workspace_->StepSession(kCallerStepBudgetMs * governor_.share());
   data_->Update(kCallerStepBudgetMs * governor_.share());
+  models_->Update(data_->shared_prepared(), kCallerStepBudgetMs * governor_.share());
 
   content_scale = std::clamp(content_scale, 0.5f, 4.0f);
   if (std::abs(content_scale - scale_) < 0.01f) return false;
@@ -71,7 +73,9 @@ void App::Draw() {
       Tab tab;
       const char* title;
       const char* key;
-    } tabs[] = {{Tab::kPlayground, "Neural-network playground", "tab:playground"}, {Tab::kData, "Data", "tab:data"}};
+    } tabs[] = {{Tab::kPlayground, "Neural-network playground", "tab:playground"},
+                {Tab::kData, "Data", "tab:data"},
+                {Tab::kModels, "Classic models", "tab:models"}};
     for (const auto& t : tabs) {
       const ImGuiTabItemFlags flags = select_tab_ && tab_ == t.tab ? ImGuiTabItemFlags_SetSelected : 0;
       const bool open = ImGui::BeginTabItem(t.title, nullptr, flags);
@@ -84,10 +88,11 @@ void App::Draw() {
     ImGui::EndTabBar();
   }
   ImGui::BeginChild("##workspace", ImVec2(0, -status_height), false, ImGuiWindowFlags_NoScrollbar);
-  if (tab_ == Tab::kPlayground)
-    workspace_->Draw(fonts_, widgets_);
-  else
-    data_->Draw(fonts_, widgets_);
+  switch (tab_) {
+    case Tab::kPlayground: workspace_->Draw(fonts_, widgets_); break;
+    case Tab::kData: data_->Draw(fonts_, widgets_); break;
+    case Tab::kModels: models_->Draw(fonts_, widgets_); break;
+  }
   ImGui::EndChild();
   DrawStatusBar();
   ImGui::End();
@@ -137,9 +142,16 @@ Status App::Command(std::string_view name) {
     workspace_->Reset();
   } else if (name == "regenerate") {
     workspace_->Regenerate();
-  } else if (name == "tab:playground" || name == "tab:data") {
-    tab_ = name == "tab:data" ? Tab::kData : Tab::kPlayground;
+  } else if (name == "tab:playground" || name == "tab:data" || name == "tab:models") {
+    tab_ = name == "tab:data" ? Tab::kData : name == "tab:models" ? Tab::kModels : Tab::kPlayground;
     select_tab_ = true;
+  } else if (name == "model:play" || name == "model:pause" || name == "model:step" || name == "model:reset") {
+    if (name == "model:play") models_->Play();
+    if (name == "model:pause") models_->Pause();
+    if (name == "model:step") models_->Step();
+    if (name == "model:reset") models_->Reset();
+  } else if (name.rfind("model:", 0) == 0) {
+    return models_->SelectModel(std::string(name.substr(6)));
   } else if (name == "data:use-columns") {
     return data_->UseStagedTable();
   } else if (name == "data:train") {
@@ -156,7 +168,7 @@ Status App::Command(std::string_view name) {
     data_->SelectSource(id);
   } else {
     return Status::Error("Unknown command '" + std::string(name) +
-                         "': use play, pause, step, reset, regenerate, tab:playground, tab:data, view:<view> or data:<dataset>.");
+                         "': use play, pause, step, reset, regenerate, tab:playground, tab:data, tab:models, view:<view>, data:<dataset>, model:<id> or model:play/pause/step/reset.");
   }
   return {};
 }
@@ -196,7 +208,7 @@ std::string App::StatusJson() const {
       .Add("epochsPerSecond", snapshot->epochs_per_second)
       .Add("trainingShare", governor_.share())
       .Add("settings", ToQuery(workspace_->settings()))
-      .Add("tab", tab_ == Tab::kData ? "data" : "playground");
+      .Add("tab", tab_ == Tab::kData ? "data" : tab_ == Tab::kModels ? "models" : "playground");
   return json.Finish();
 }
 

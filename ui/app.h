@@ -12,6 +12,7 @@
 #include "core/base/status.h"
 #include "ui/frame_stats.h"
 #include "ui/data/data_workspace.h"
+#include "ui/models/models_workspace.h"
 #include "ui/platform.h"
 #include "ui/playground_workspace.h"
 #include "ui/theme.h"
@@ -40,11 +41,13 @@ public:
   void Draw();
 
   // Page API: "play", "pause", "step", "reset", "regenerate"; "tab:playground", "tab:data";
-  // "data:<source id>" picks a dataset; "data:use-columns", "data:train", "data:pause".
+  // "data:<source id>" picks a dataset; "data:use-columns", "data:train", "data:pause";
+  // "tab:models", "model:<id>", "model:play", "model:pause", "model:step", "model:reset".
   Status Command(std::string_view name);
   // Files the user dropped on the window or picked (shells call this).
   void ImportFiles(std::vector<InputFile> files);
   std::string DataStatusJson() const { return data_->StatusJson(); }
+  std::string ModelStatusJson() const { return models_->StatusJson(); }
   Status ApplySettingsQuery(std::string_view query);
   std::string StatusJson() const;
   std::optional<ImVec4> WidgetRect(std::string_view name) const { return widgets_.Find(name); }
@@ -60,7 +63,8 @@ private:
   std::string startup_message_;  // e.g. a rejected URL setting, shown in the status bar
   std::unique_ptr<PlaygroundWorkspace> workspace_;
   std::unique_ptr<DataWorkspace> data_;
-  enum class Tab { kPlayground, kData };
+  std::unique_ptr<ModelsWorkspace> models_;
+  enum class Tab { kPlayground, kData, kModels };
   Tab tab_ = Tab::kPlayground;
   bool select_tab_ = false;  // a command switched tabs: select it in the tab bar once
   WidgetRegistry widgets_;

@@ -238,6 +238,7 @@
     benchmark: (threads, seconds) => JSON.parse(need().benchmarkJson(threads | 0, +seconds)),
     command: (name) => orNull(need().command(String(name))),
     dataStatus: () => JSON.parse(need().dataStatusJson()),
+    modelStatus: () => JSON.parse(need().modelStatusJson()),
     // Imports File/Blob objects (or {name, bytes}) as if dropped on the page.
     importFiles: (files) => importFiles(Array.from(files)),
   };
@@ -452,6 +453,7 @@
       widgetRect: cwrap('mlp_widget_rect', 'string', ['string']),
       benchmarkJson: cwrap('mlp_benchmark_json', 'string', ['number', 'number']),
       dataStatusJson: cwrap('mlp_data_status_json', 'string', []),
+      modelStatusJson: cwrap('mlp_model_status_json', 'string', []),
     };
     await mainLoop;
     if (errorShown) return;

@@ -194,10 +194,12 @@ void DataWorkspace::RecipeChanged() {
   if (!prepared.ok()) {
     message_ = prepared.status().message();
     prepared_.reset();
+    shared_prepared_.reset();
     return;
   }
   message_.clear();
   prepared_ = std::move(prepared).value();
+  shared_prepared_ = std::make_shared<const PreparedData>(*prepared_);
   view_.gallery_version = 0;
 }
 

@@ -87,6 +87,9 @@ public:
   void RecipeChanged();  // after the chain or split changed
   const std::shared_ptr<const Dataset>& raw() const { return raw_; }
   const std::optional<PreparedData>& prepared() const { return prepared_; }
+  // The same prepared data, shared with model workspaces (null until data are loaded); a new
+  // pointer whenever the data, split or chain change.
+  std::shared_ptr<const PreparedData> shared_prepared() const { return shared_prepared_; }
   const std::string& origin() const { return origin_; }
   const std::string& message() const { return message_; }
   bool busy() const { return job_.busy() || fetching_; }
@@ -111,6 +114,7 @@ private:
   std::vector<PreprocessSpec> steps_;
   SplitSpec split_;
   std::optional<PreparedData> prepared_;
+  std::shared_ptr<const PreparedData> shared_prepared_;
   std::string message_;                 // the last error, for the user
   DataViewState view_;
   CheckRun check_;

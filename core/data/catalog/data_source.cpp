@@ -5,12 +5,7 @@
 
 namespace mlp {
 
-std::vector<double> DefaultValues(const DataSource& source) {
-  std::vector<double> values;
-  values.reserve(source.parameters.size());
-  for (const SourceParameter& p : source.parameters) values.push_back(p.value);
-  return values;
-}
+std::vector<double> DefaultValues(const DataSource& source) { return DefaultValues(source.parameters); }
 
 Result<Dataset> GenerateFromSource(const DataSource& source, std::vector<double> values, uint32_t seed) {
   if (source.kind != SourceKind::kGenerator || !source.generate)

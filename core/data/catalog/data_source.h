@@ -10,20 +10,14 @@
 #include <utility>
 #include <vector>
 
+#include "core/base/parameter_spec.h"
 #include "core/base/status.h"
 #include "core/data/dataset.h"
 
 namespace mlp {
 
-// A numeric parameter of a generator; the UI shows it as a slider (integer or not, log or linear).
-struct SourceParameter {
-  std::string key;    // stable, used in links: "samples"
-  std::string label;  // shown: "Samples"
-  double min = 0.0, max = 1.0, value = 0.0;  // range and default
-  bool integer = false;
-  bool logarithmic = false;
-  std::string help;   // one line shown on hover
-};
+// A generator's parameters are sliders like every other setting.
+using SourceParameter = ParameterSpec;
 
 // Who made the data and under which terms, what is in it, and what it is good for.
 struct Datasheet {

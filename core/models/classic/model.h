@@ -49,6 +49,9 @@ public:
   virtual Eigen::VectorXd Predict(const Eigen::MatrixXd& x) const = 0;
   // Class probabilities (rows × classes) where the model has them; empty otherwise.
   virtual Eigen::MatrixXd PredictProbabilities(const Eigen::MatrixXd& x) const { return {}; }
+  // Regressors with a predictive distribution (Gaussian processes): the standard deviation per
+  // row. Others: empty.
+  virtual Eigen::VectorXd PredictStd(const Eigen::MatrixXd& x) const { return {}; }
   // Projectors: rows × components. Others: empty.
   virtual Eigen::MatrixXd Transform(const Eigen::MatrixXd& x) const { return {}; }
 

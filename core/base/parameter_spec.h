@@ -1,0 +1,27 @@
+// ParameterSpec: a numeric setting the UI shows as a slider — a generator's sample count, a
+// model's regularisation strength. Stable keys make settings linkable.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace mlp {
+
+struct ParameterSpec {
+  std::string key;    // stable, used in links: "samples"
+  std::string label;  // shown: "Samples"
+  double min = 0.0, max = 1.0, value = 0.0;  // range and default
+  bool integer = false;
+  bool logarithmic = false;
+  std::string help;   // one line shown on hover
+};
+
+// Default values of a parameter list, in order.
+inline std::vector<double> DefaultValues(const std::vector<ParameterSpec>& parameters) {
+  std::vector<double> values;
+  values.reserve(parameters.size());
+  for (const ParameterSpec& p : parameters) values.push_back(p.value);
+  return values;
+}
+
+}  // namespace mlp

@@ -1,0 +1,84 @@
+#include "ui/models/models_workspace.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/base/json_writer.h"
+#include "core/base/threads.h"
+
+namespace mlp::ui {
+
+ModelsWorkspace::ModelsWorkspace(Platform& platform) : platform_(platform) {
+  if (!classic::ModelCatalog().empty()) SelectModel(classic::ModelCatalog().front().id);
+}
+
+ModelsWorkspace::~ModelsWorkspace() {
+  run_.reset();
+  if (map_texture_) platform_.DestroyTexture(map_texture_);
+}
+
+Status ModelsWorkspace::SelectModel(const std::string& id) {
+  const classic::ModelEntry* found = classic::FindModel(id);
+  if (!found) return Status::Error("There is no model called '" + id + "'.");
+  model_id_ = id;
+  values_ = DefaultValues(found->parameters);
+  Rebuild();
+  return {};
+}
+
+void ModelsWorkspace::Rebuild() {
+  run_.reset();
+  map_version_ = 0;
+  const classic::ModelEntry* found = entry();
+  if (!found || !data_) return;
+  values_ = classic::ClampParameters(found->parameters, values_);
+  ModelRunOptions options;
+  options.seed = seed_;
+  options.plane_x = plane_x_;
+  options.plane_y = plane_y_;
+  options.worker_thread = platform_.SupportsWorkerThreads();
+  run_ = std::make_unique<ModelRun>(found->make(values_), data_, options);
+}
+
+void ModelsWorkspace::Update(std::shared_ptr<const PreparedData> data, double budget_ms) {
+  if (data != data_) {
+    data_ = std::move(data);
+    const int columns = data_ ? static_cast<int>(data_->data->features.cols()) : 0;
+    plane_x_ = std::clamp(plane_x_, 0, std::max(columns - 1, 0));
+    plane_y_ = std::clamp(plane_y_, 0, std::max(columns - 1, 0));
+    if (columns > 1 && plane_x_ == plane_y_) plane_y_ = plane_x_ == 0 ? 1 : 0;
+    Rebuild();
+  }
+  if (run_ && !platform_.SupportsWorkerThreads()) run_->StepFor(budget_ms);
+}
+
+void ModelsWorkspace::Draw(const Fonts& fonts, WidgetRegistry& widgets) {
+  const float scale = ImGui::GetFontSize() / 15.0f;
+  const ImVec2 available = ImGui::GetContentRegionAvail();
+  const float left = std::clamp(available.x * 0.26f, 240.0f * scale, 380.0f * scale);
+  ImGui::BeginChild("##model-panel", ImVec2(left, available.y), true);
+  DrawModelPanel(*this, fonts, widgets);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("##model-views", ImVec2(0, available.y), true);
+  DrawModelViews(*this, fonts, widgets);
+  ImGui::EndChild();
+}
+
+std::string ModelsWorkspace::StatusJson() const {
+  const auto s = snapshot();
+  JsonWriter json;
+  json.Add("model", model_id_)
+      .Add("hasData", data_ != nullptr)
+      .Add("steps", s ? static_cast<long long>(s->progress.steps) : 0LL)
+      .Add("finished", s && s->progress.finished)
+      .Add("running", s && s->running)
+      .Add("objective", s ? s->progress.objective : NAN)
+      .Add("trainAccuracy", s && s->kind == classic::ModelKind::kClassifier ? s->train_report.accuracy : NAN)
+      .Add("testAccuracy", s && s->kind == classic::ModelKind::kClassifier ? s->test_report.accuracy : NAN)
+      .Add("testR2", s && s->kind == classic::ModelKind::kRegressor ? s->test_regression.r2 : NAN)
+      .Add("message", s ? s->message : std::string());
+  return json.Finish();
+}
+
+}  // namespace mlp::ui
