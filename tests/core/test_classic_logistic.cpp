@@ -96,6 +96,40 @@ TEST_CASE("Binary logistic regression matches sklearn on the course's 1-feature 
   CheckNewton(data.features, data.targets, 2, 1.0, LOGISTIC_REFERENCE(BinaryLogistic, 1e-4));
 }
 
+TEST_CASE("Truncated Newton (conjugate gradients) reaches the same minimiser", "[classic-logistic]") {
+  const mlp::Dataset iris = classic_test::LoadBuiltin("iris");
+  const mlp::Dataset cancer = classic_test::LoadBuiltin("breast_cancer");
+  const Eigen::MatrixXd cancer_x = classic_test::Standardise(cancer.features);
+  struct Case {
+    const Eigen::MatrixXd& x;
+    const Eigen::VectorXd& y;
+    int classes;
+    const golden::Matrix& coef;
+    const golden::Matrix& intercept;
+    double objective;
+  };
+  const Case cases[] = {
+      {iris.features, iris.targets, 3, golden::kIrisLogisticExactCoef, golden::kIrisLogisticExactIntercept,
+       golden::kIrisLogisticExactObjective},
+      {cancer_x, cancer.targets, 2, golden::kCancerLogisticExactCoef, golden::kCancerLogisticExactIntercept,
+       golden::kCancerLogisticExactObjective},
+  };
+  for (const Case& c : cases) {
+    INFO(c.classes << " classes");
+    LogisticRegressionSettings settings{1.0, true, 100, 1e-10};
+    settings.direct_newton_limit = 0;  // force the matrix-free path
+    LogisticRegression model(settings);
+    const mlp::Status status = model.Fit(c.x, c.y, c.classes, 0);
+    INFO(status.message() << " steps " << model.progress().steps << ", gradient " << model.gradient_norm());
+    REQUIRE(status.ok());
+    CHECK(model.gradient_norm() <= 1e-10);
+    CHECK(model.progress().steps < 40);
+    CHECK(RelativeError(model.coef(), ToMatrix(c.coef)) < 1e-5);
+    CHECK(RelativeError(model.intercept().transpose(), ToMatrix(c.intercept)) < 1e-5);
+    CHECK(RelativeError(model.progress().objective, c.objective) < 1e-12);
+  }
+}
+
 TEST_CASE("Gradient-descent logistic regression descends to Newton's minimum", "[classic-logistic]") {
   const mlp::Dataset data = mlp::GenerateBinaryClassification(mlp::BinaryClassificationSettings{});
   LogisticRegressionGD gd(LogisticRegressionGDSettings{1.0, true, 1.0, 3000, 1e-9});

@@ -107,4 +107,23 @@ Eigen::MatrixXd LogisticLoss::Hessian() const {
   return hessian;
 }
 
+Eigen::MatrixXd LogisticLoss::HessianProduct(const Eigen::MatrixXd& v) const {
+  const Eigen::MatrixXd zv = x_ * v.transpose();  // rows × scores: how each score moves along v
+  Eigen::MatrixXd weighted(zv.rows(), zv.cols());
+  if (scores_ == 1) {
+    weighted = (probabilities_.array() * (1.0 - probabilities_.array()) * zv.array()).matrix();
+  } else {
+    const Eigen::VectorXd mean = (probabilities_.array() * zv.array()).rowwise().sum();
+    weighted = (probabilities_.array() * (zv.colwise() - mean).array()).matrix();
+  }
+  Eigen::MatrixXd product = weighted.transpose() * x_;
+  product.leftCols(features_) += inverse_c_ * v.leftCols(features_);
+  if (scores_ > 1) {
+    const double curvature = static_cast<double>(x_.rows()) / static_cast<double>(scores_);
+    for (Eigen::Index j = 0; j < x_.cols(); ++j)
+      if (j == features_ || inverse_c_ == 0.0) product.col(j).array() += curvature * v.col(j).sum();
+  }
+  return product;
+}
+
 }  // namespace mlp::classic

@@ -1,5 +1,6 @@
 #include "core/models/classic/linear/logistic_regression.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -100,16 +101,46 @@ Status LogisticRegression::Reset(const Eigen::MatrixXd& x, const Eigen::VectorXd
                  "Logistic regression");
 }
 
+Eigen::VectorXd LogisticRegression::DirectNewtonDirection(const Eigen::VectorXd& gradient) const {
+  const Eigen::LDLT<Eigen::MatrixXd> newton(loss_->Hessian());
+  if (newton.info() != Eigen::Success) return {};
+  return -newton.solve(gradient);
+}
+
+// Truncated Newton: conjugate gradients on H·d = −g, stopped when the residual is below
+// min(0.5, √|g|)·|g| (sklearn's newton-cg rule) or after 200 products.
+Eigen::MatrixXd LogisticRegression::ConjugateGradientDirection() const {
+  Eigen::MatrixXd d = Eigen::MatrixXd::Zero(theta_.rows(), theta_.cols());
+  Eigen::MatrixXd r = -gradient_;
+  Eigen::MatrixXd p = r;
+  const double g_norm = gradient_.norm();
+  const double stop = std::min(0.5, std::sqrt(g_norm)) * g_norm;
+  double rr = r.squaredNorm();
+  for (int i = 0; i < 200 && std::sqrt(rr) > stop; ++i) {
+    const Eigen::MatrixXd hp = loss_->HessianProduct(p);
+    const double curvature = (p.array() * hp.array()).sum();
+    if (!(curvature > 0.0)) break;  // flat or negative curvature: keep what we have
+    const double a = rr / curvature;
+    d += a * p;
+    r -= a * hp;
+    const double rr_next = r.squaredNorm();
+    p = r + (rr_next / rr) * p;
+    rr = rr_next;
+  }
+  return d;
+}
+
 Status LogisticRegression::Step() {
   if (progress_.finished) return {};
   if (!loss_) return Status::Error("Logistic regression has no training data: call Reset first.");
   const Eigen::VectorXd gradient = Flatten(gradient_);
-  const Eigen::LDLT<Eigen::MatrixXd> newton(loss_->Hessian());
-  Eigen::VectorXd direction = -newton.solve(gradient);
-  double slope = gradient.dot(direction);
+  Eigen::VectorXd direction = gradient.size() <= settings_.direct_newton_limit
+                                  ? DirectNewtonDirection(gradient)
+                                  : Flatten(ConjugateGradientDirection());
+  double slope = direction.size() == gradient.size() ? gradient.dot(direction) : 0.0;
   // A singular or indefinite Hessian (separable data without a penalty) gives no descent
   // direction; fall back to the gradient so the step still lowers the objective.
-  if (newton.info() != Eigen::Success || !direction.allFinite() || !(slope < 0.0)) {
+  if (direction.size() != gradient.size() || !direction.allFinite() || !(slope < 0.0)) {
     direction = -gradient;
     slope = -gradient.squaredNorm();
   }

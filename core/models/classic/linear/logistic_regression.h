@@ -2,7 +2,8 @@
 // LogisticRegression(solver="lbfgs") (see logistic_loss.h): two ways to minimise it.
 //
 //  - LogisticRegression: Newton's method (iteratively reweighted least squares for two classes),
-//    one Newton step with a backtracking (Armijo) line search per Step(), from zero weights. It
+//    one Newton step with a backtracking (Armijo) line search per Step(), from zero weights (large
+//    problems solve the Newton system by conjugate gradients instead of factorising it). It
 //    converges in a handful of steps to the same minimiser lbfgs approaches; it stops when the
 //    largest gradient component of the sample-averaged objective (sklearn's scaling) is ≤ tol.
 //  - LogisticRegressionGD: plain full-batch gradient descent on the averaged objective, one update
@@ -63,6 +64,10 @@ struct LogisticRegressionSettings {
   bool fit_intercept = true;
   int max_iter = 100;    // Newton steps
   double tol = 1e-4;     // on the largest gradient component of the averaged objective
+  // Up to this many parameters (scores × (features + 1)) the Newton step solves the full Hessian;
+  // above, it runs conjugate gradients on Hessian-vector products (truncated Newton, as sklearn's
+  // newton-cg), which needs no parameters² memory.
+  int direct_newton_limit = 600;
 };
 
 class LogisticRegression : public LogisticClassifier {
@@ -74,6 +79,9 @@ public:
   const LogisticRegressionSettings& settings() const { return settings_; }
 
 private:
+  Eigen::VectorXd DirectNewtonDirection(const Eigen::VectorXd& gradient) const;
+  Eigen::MatrixXd ConjugateGradientDirection() const;
+
   LogisticRegressionSettings settings_;
 };
 
