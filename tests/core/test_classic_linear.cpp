@@ -11,6 +11,7 @@
 #include "core/models/classic/linear/gradient_descent_regression.h"
 #include "core/models/classic/linear/lasso.h"
 #include "core/models/classic/linear/least_squares.h"
+#include "core/models/classic/model_catalog.h"
 #include "tests/core/classic_golden_helpers.h"
 
 namespace {
@@ -202,4 +203,30 @@ TEST_CASE("Linear models refuse unusable settings and data with a message", "[cl
   CHECK_FALSE(ols.Reset(line.features, line.targets.head(5), 0, 0).ok());
   CHECK_FALSE(ols.Step().ok());  // no data kept after a refused Reset
   CHECK(ols.Predict(line.features).size() == 0);
+}
+
+TEST_CASE("Catalogue: every linear-section model trains with its default settings", "[classic-linear]") {
+  const mlp::Dataset line = Line();
+  const mlp::Dataset binary = mlp::GenerateBinaryClassification(mlp::BinaryClassificationSettings{});
+  const char* ids[] = {"linear_regression", "ridge", "lasso", "linear_gd", "logistic_regression", "logistic_gd",
+                       "knn_classifier", "knn_regressor"};
+  for (const char* id : ids) {
+    INFO(id);
+    const ModelEntry* entry = FindModel(id);
+    REQUIRE(entry != nullptr);
+    std::unique_ptr<Model> model = entry->make(mlp::DefaultValues(entry->parameters));
+    REQUIRE(model != nullptr);
+    CHECK(model->kind() == entry->kind);
+    const bool classifier = entry->kind == ModelKind::kClassifier;
+    const mlp::Dataset& data = classifier ? binary : line;
+    const Eigen::MatrixXd x = classic_test::Standardise(data.features);
+    const mlp::Status status = model->Fit(x, data.targets, classifier ? 2 : 0, 0);
+    INFO(status.message());
+    REQUIRE(status.ok());
+    const Eigen::VectorXd predicted = model->Predict(x);
+    REQUIRE(predicted.size() == x.rows());
+    if (classifier) CHECK((predicted.array() == data.targets.array()).count() >= 35);  // ≥ 70 % on 50 rows
+    else CHECK(RSquared(data.targets, predicted) > 0.6);  // kNN with k = 5 of 10 rows: 0.70
+    CHECK_FALSE(model->Describe().empty());
+  }
 }
