@@ -199,6 +199,11 @@ Status App::Command(std::string_view name) {
     if (!SelectDataView(*data_, name.substr(5))) return Status::Error("Unknown data view '" + std::string(name) + "'.");
     tab_ = Tab::kData;
     select_tab_ = true;
+  } else if (name.rfind("data:add-step:", 0) == 0) {
+    const std::string_view key = name.substr(14);
+    for (PreprocessKind kind : kAllPreprocessKinds)
+      if (PreprocessKey(kind) == key) return data_->AddStep({kind, {}, 2});
+    return Status::Error("Unknown preprocessing step '" + std::string(key) + "'.");
   } else if (name.rfind("data:", 0) == 0) {
     const std::string id(name.substr(5));
     if (!FindDataSource(id)) return Status::Error("There is no dataset called '" + id + "'.");

@@ -41,7 +41,8 @@ public:
   void Draw();
 
   // Page API: "play", "pause", "step", "reset", "regenerate"; "tab:playground", "tab:data";
-  // "data:<source id>" picks a dataset; "data:use-columns", "data:train", "data:pause";
+  // "data:<source id>" picks a dataset; "data:use-columns", "data:train", "data:pause",
+  // "data:add-step:<std|minmax|log1p|onehot|ordinal|impute_mean|…>";
   // "tab:models", "model:<id>", "model:play", "model:pause", "model:step", "model:reset".
   Status Command(std::string_view name);
   // Files the user dropped on the window or picked (shells call this).

@@ -44,8 +44,12 @@ TEST_CASE("Models tab: every model fits and every view draws", "[ui][models]") {
     for (const mlp::classic::ModelEntry& entry : mlp::classic::ModelCatalog()) {
       INFO(entry.id << (worker ? " (worker)" : " (frame loop)"));
       const bool regression = entry.kind == mlp::classic::ModelKind::kRegressor;
-      REQUIRE(harness.app().Command(regression ? "data:sinusoid" : "data:blobs").ok());
+      // Straight-line models get a line; other regressors a sinusoid; classifiers blobs.
+      const bool linear = entry.id == "linear_regression" || entry.id == "ridge" || entry.id == "lasso" ||
+                          entry.id == "linear_gd";
+      REQUIRE(harness.app().Command(linear ? "data:line_noise" : regression ? "data:sinusoid" : "data:blobs").ok());
       WaitFor(harness, [&] { return Has(harness.app().DataStatusJson(), "\"busy\":false") && Number(harness.app().DataStatusJson(), "rows") > 0; }, worker);
+      REQUIRE(harness.app().Command("data:add-step:std").ok());
       REQUIRE(harness.app().Command("tab:models").ok());
       REQUIRE(harness.app().Command("model:" + entry.id).ok());
       harness.Frame();

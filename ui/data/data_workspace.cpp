@@ -232,6 +232,13 @@ void DataWorkspace::RecipeChanged() {
   view_.gallery_version = 0;
 }
 
+Status DataWorkspace::AddStep(const PreprocessSpec& step) {
+  if (!raw_) return Status::Error("Load a dataset before adding preprocessing steps.");
+  steps_.push_back(step);
+  RecipeChanged();
+  return message_.empty() ? Status() : Status::Error(message_);
+}
+
 void DataWorkspace::StartCheckRun() {
   if (!prepared_) {
     check_.message = "Nothing to train on: " + (message_.empty() ? std::string("load a dataset first.") : message_);

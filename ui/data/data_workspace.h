@@ -90,6 +90,8 @@ public:
   std::vector<PreprocessSpec>& steps() { return steps_; }
   SplitSpec& split() { return split_; }
   void RecipeChanged();  // after the chain or split changed
+  // Appends a step over all columns (page API); fails with the recipe's message if it does not fit.
+  Status AddStep(const PreprocessSpec& step);
   const std::shared_ptr<const Dataset>& raw() const { return raw_; }
   const std::optional<PreparedData>& prepared() const { return prepared_; }
   // The same prepared data, shared with model workspaces (null until data are loaded); a new
