@@ -1,6 +1,8 @@
 // classic::Pca against scikit-learn 1.2.1's PCA(svd_solver='full') on iris, the course's rotated
 // Gaussian (seed 123) and the 8×8 digits: every fitted quantity within 1e-6 relative, component
-// signs included (svd_flip). Numbers from tests/golden/make_clustering_golden.py.
+// signs included (svd_flip). Iris and the rotated Gaussian take the SVD route of
+// core/data/preprocess/principal_axes.cpp, the digits (1797 × 64) its scatter-matrix route.
+// Numbers from tests/golden/make_clustering_golden.py.
 #include <catch2/catch.hpp>
 
 #include "core/models/classic/clustering/pca.h"
