@@ -101,6 +101,10 @@ TEST_CASE("k-means steps one Lloyd iteration at a time and explains bad settings
   mlp::classic::KMeans kmeans(settings);
   kmeans.SetInitialCenters(ToMatrix(golden::kTwoGivenInit));  // a given start means one run
   REQUIRE(kmeans.Reset(x, {}, 0, 0).ok());
+  // Before any step: the starting centres, and every row with its nearest one.
+  CHECK(MaxRelativeError(kmeans.centers(), golden::kTwoGivenInit) < 1e-12);
+  CHECK(kmeans.labels() == kmeans.Predict(x).cast<int>());
+  CHECK(kmeans.progress().steps == 0);
   REQUIRE(kmeans.Step().ok());
   CHECK(kmeans.progress().steps == 1);
   CHECK(kmeans.inertia_history().size() == 1);

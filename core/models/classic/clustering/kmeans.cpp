@@ -37,6 +37,7 @@ Status KMeans::Reset(const Eigen::MatrixXd& x, const Eigen::VectorXd&, int, uint
   best_run_ = -1;
   run_inertias_.clear();
   history_.clear();
+  centers_.resize(0, 0);
   const int k = settings_.clusters;
   if (x.rows() < 1 || x.cols() < 1) return Status::Error(Describe() + ": there are no training rows.");
   if (k < 1 || k > x.rows()) {
@@ -64,6 +65,7 @@ Status KMeans::Reset(const Eigen::MatrixXd& x, const Eigen::VectorXd&, int, uint
   products_.resize(x.rows(), k);
   counts_.resize(k);
   ready_ = true;
+  StartRun();  // the first run's starting centres are visible before the first Lloyd step
   return Status::Ok();
 }
 
@@ -78,6 +80,7 @@ void KMeans::StartRun() {
     centers_.resize(k, x_.cols());
     for (int c = 0; c < k; ++c) centers_.row(c) = x_.row(rows[static_cast<size_t>(c)]);
   }
+  Assign(centers_, labels_);  // what the first assignment will give, so views can colour rows at once
   old_labels_.setConstant(-1);
   history_.clear();
   iterations_ = 0;

@@ -45,7 +45,8 @@ public:
   Progress progress() const override;
   Eigen::VectorXd Predict(const Eigen::MatrixXd& x) const override;  // index of the nearest centre
 
-  // Fitted state. While training: the current run; once finished: the best run.
+  // Fitted state. While training: the current run (after Reset: the first run's starting centres
+  // and the rows' nearest of them); once finished: the best run.
   Eigen::MatrixXd centers() const;                      // k × features, data coordinates
   const Eigen::VectorXi& labels() const { return labels_; }  // per training row
   double inertia() const { return inertia_; }           // Σ squared distance of each row to its centre
