@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include <Eigen/SVD>
+#include "core/data/preprocess/principal_axes.h"
 
 namespace mlp {
 
@@ -11,26 +11,13 @@ std::string PcaStep::Name() const {
 }
 
 Status PcaStep::FitSelected(const Eigen::MatrixXd& selected) {
-  const Eigen::Index limit = std::min(selected.rows(), selected.cols());
-  if (components_ < 1 || components_ > limit) {
-    return Status::Error(Describe() + ": asks for " + std::to_string(components_) + " components, but " +
-                         std::to_string(selected.rows()) + " training rows × " + std::to_string(selected.cols()) +
-                         " columns allow 1 to " + std::to_string(limit) + ".");
-  }
-  mean_ = selected.colwise().mean();
-  const Eigen::MatrixXd centred = selected.rowwise() - mean_;
-  const Eigen::BDCSVD<Eigen::MatrixXd> svd(centred, Eigen::ComputeThinU | Eigen::ComputeThinV);
-  const Eigen::VectorXd& singular = svd.singularValues();
-  axes_ = svd.matrixV().leftCols(components_).transpose();
-  // svd_flip(u_based_decision=True): the sign of the largest |U(i, k)| (first one on ties) becomes +.
-  for (Eigen::Index k = 0; k < components_; ++k) {
-    Eigen::Index largest = 0;
-    svd.matrixU().col(k).cwiseAbs().maxCoeff(&largest);
-    if (svd.matrixU()(largest, k) < 0) axes_.row(k) *= -1.0;
-  }
-  const double total = singular.squaredNorm();
-  ratio_ = total > 0 ? Eigen::VectorXd(singular.head(components_).array().square() / total)
-                     : Eigen::VectorXd::Zero(components_);
+  Result<PrincipalAxes> axes = FitPrincipalAxes(selected, components_, Describe());
+  if (!axes.ok()) return axes.status();
+  mean_ = axes.value().mean;
+  axes_ = std::move(axes.value().components);
+  const Eigen::VectorXd& variance = axes.value().explained_variance;
+  const double total = variance.sum();
+  ratio_ = total > 0 ? Eigen::VectorXd(variance.head(components_) / total) : Eigen::VectorXd::Zero(components_);
   return Status::Ok();
 }
 
