@@ -99,6 +99,90 @@ std::vector<Lesson> MakeLessons() {
     l.view = "metrics";
     lessons.push_back(std::move(l));
   }
+  {
+    Lesson l;
+    l.id = "least-squares-line";
+    l.title = "Least squares through ten noisy points";
+    l.section = "Regression";
+    l.explanation =
+        "Ten points scattered around a line through the origin with slope 10. Least squares picks the slope "
+        "that makes the summed squared vertical distances smallest. Fitted on all ten points without an "
+        "intercept (as the course does) the slope is 10.375 and R² is 0.966; here one point is held out for "
+        "testing. Switch the intercept on and see how little it changes.";
+    l.source = "line_noise";
+    l.data_seed = 123;
+    l.split = RandomSplit(0.1, 0);
+    l.model = "linear_regression";
+    l.model_values = {{"intercept", 0}};
+    lessons.push_back(std::move(l));
+  }
+  {
+    Lesson l;
+    l.id = "logistic-breast-cancer";
+    l.title = "Logistic regression on tumour measurements";
+    l.section = "Classification";
+    l.explanation =
+        "Thirty measurements of cell nuclei, standardised, and a logistic regression that turns a weighted sum "
+        "of them into a probability of a benign tumour. Each step is one Newton iteration. In Metrics, look "
+        "beyond accuracy: the confusion matrix shows which mistakes it makes, and the ROC and precision-recall "
+        "curves show what moving the 0.5 threshold would trade.";
+    l.source = "breast_cancer";
+    l.steps = {Standardise()};
+    l.split = RandomSplit(0.25, 0);
+    l.model = "logistic_regression";
+    l.view = "metrics";
+    lessons.push_back(std::move(l));
+  }
+  {
+    Lesson l;
+    l.id = "kmeans-two-clusters";
+    l.title = "k-means finds two clusters";
+    l.section = "Clustering";
+    l.explanation =
+        "Two hundred points from two round clouds, and k-means with k = 2. Step through it: every point goes to "
+        "its nearest centre, then each centre moves to the mean of its points. The inertia in Progress only "
+        "goes down. Try k = 3 or 4: k-means always finds k groups, whether or not they are there.";
+    l.source = "two_clusters";
+    l.data_seed = 123;
+    l.split = RandomSplit(0.25, 0);
+    l.model = "kmeans";
+    l.model_values = {{"k", 2}};
+    l.view = "map";
+    lessons.push_back(std::move(l));
+  }
+  {
+    Lesson l;
+    l.id = "gaussian-mixture-blobs";
+    l.title = "A Gaussian mixture fits three blobs";
+    l.section = "Clustering";
+    l.explanation =
+        "Three blobs and a mixture of three Gaussians fitted by expectation-maximisation. Unlike k-means, "
+        "every point belongs to every component with some probability, and each component has its own "
+        "spread. Each step is one EM iteration; the map shows the most likely component.";
+    l.source = "blobs";
+    l.data_seed = 0;
+    l.split = RandomSplit(0.25, 0);
+    l.model = "gaussian_mixture";
+    l.model_values = {{"k", 3}};
+    l.view = "map";
+    lessons.push_back(std::move(l));
+  }
+  {
+    Lesson l;
+    l.id = "pca-rotated-gaussian";
+    l.title = "Principal components of a tilted cloud";
+    l.section = "Dimensionality reduction";
+    l.explanation =
+        "A thousand points from a correlated two-dimensional Gaussian. The first principal component points "
+        "along the cloud's long axis and carries about 88% of the variance (the course prints 0.8798); the "
+        "map colours the plane by the score along that axis.";
+    l.source = "rotated_gaussian";
+    l.data_seed = 123;
+    l.split = RandomSplit(0.25, 0);
+    l.model = "pca";
+    l.view = "map";
+    lessons.push_back(std::move(l));
+  }
   return lessons;
 }
 
