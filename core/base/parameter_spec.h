@@ -14,7 +14,17 @@ struct ParameterSpec {
   bool integer = false;
   bool logarithmic = false;
   std::string help;   // one line shown on hover
+  // Integer settings that pick one of a few options: the label of each value min, min+1, …, max.
+  // The UI shows a drop-down instead of a slider.
+  std::vector<std::string> choices;
 };
+
+// `spec` with named options for its integer values (see ParameterSpec::choices).
+inline ParameterSpec WithChoices(ParameterSpec spec, std::vector<std::string> choices) {
+  spec.integer = true;
+  spec.choices = std::move(choices);
+  return spec;
+}
 
 // Default values of a parameter list, in order.
 inline std::vector<double> DefaultValues(const std::vector<ParameterSpec>& parameters) {

@@ -22,7 +22,7 @@ std::vector<Lesson> MakeLessons() {
         "Two hundred noisy samples of a sine wave. A straight line cannot follow it; kernel ridge regression "
         "with an RBF kernel can, because it fits a weighted sum of bumps centred on the training points. "
         "Lower alpha to let the curve chase the noise, raise it to smooth; raise gamma to make each bump "
-        "narrower. The course standardises x and uses sigma = 1 (gamma 0.5) with alpha 0.01: R² ≈ 0.98.";
+        "narrower. The course standardises x and uses sigma = 1 (gamma 0.5) with alpha 0.01: R² about 0.98.";
     l.source = "sinusoid";
     l.data_seed = 1234;
     l.steps = {Standardise()};

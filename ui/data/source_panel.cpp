@@ -46,20 +46,8 @@ void DrawParameters(DataWorkspace& workspace, WidgetRegistry& widgets) {
   for (size_t i = 0; i < source.parameters.size() && i < values.size(); ++i) {
     const SourceParameter& p = source.parameters[i];
     Caption(p.label.c_str());
-    ImGui::SetNextItemWidth(-1);
     const std::string id = "##param-" + p.key;
-    const ImGuiSliderFlags flags = p.logarithmic ? ImGuiSliderFlags_Logarithmic : 0;
-    if (p.integer) {
-      int v = static_cast<int>(values[i]);
-      if (ImGui::SliderInt(id.c_str(), &v, static_cast<int>(p.min), static_cast<int>(p.max), "%d", flags))
-        values[i] = v;
-    } else {
-      float v = static_cast<float>(values[i]);
-      const char* format = std::fabs(p.max - p.min) < 5 ? "%.3g" : "%.4g";
-      if (ImGui::SliderFloat(id.c_str(), &v, static_cast<float>(p.min), static_cast<float>(p.max), format, flags))
-        values[i] = v;
-    }
-    changed |= ImGui::IsItemDeactivatedAfterEdit();
+    changed |= ParameterControl(p, &values[i], id.c_str());
     widgets.RecordLastItem("data-param:" + p.key);
     if (!p.help.empty()) HelpTooltip(p.help.c_str());
   }

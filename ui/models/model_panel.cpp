@@ -65,17 +65,8 @@ void DrawModelPanel(ModelsWorkspace& workspace, const Fonts& fonts, WidgetRegist
   for (size_t i = 0; i < current->parameters.size() && i < values.size(); ++i) {
     const ParameterSpec& p = current->parameters[i];
     Caption(p.label.c_str());
-    ImGui::SetNextItemWidth(-1);
     const std::string id = "##mparam-" + p.key;
-    const ImGuiSliderFlags flags = p.logarithmic ? ImGuiSliderFlags_Logarithmic : 0;
-    if (p.integer) {
-      int v = static_cast<int>(values[i]);
-      if (ImGui::SliderInt(id.c_str(), &v, static_cast<int>(p.min), static_cast<int>(p.max), "%d", flags)) values[i] = v;
-    } else {
-      float v = static_cast<float>(values[i]);
-      if (ImGui::SliderFloat(id.c_str(), &v, static_cast<float>(p.min), static_cast<float>(p.max), "%.4g", flags)) values[i] = v;
-    }
-    changed |= ImGui::IsItemDeactivatedAfterEdit();
+    changed |= ParameterControl(p, &values[i], id.c_str());
     widgets.RecordLastItem("model-param:" + p.key);
     if (!p.help.empty()) HelpTooltip(p.help.c_str());
   }

@@ -110,4 +110,31 @@ void HelpTooltip(const char* text) {
   if (ImGui::IsItemHovered() && GImGui->HoveredIdTimer > 0.5f) ImGui::SetTooltip("%s", text);
 }
 
+bool ParameterControl(const ParameterSpec& p, double* value, const char* id) {
+  ImGui::SetNextItemWidth(-1);
+  if (!p.choices.empty()) {
+    const int index = static_cast<int>(*value - p.min);
+    const char* current = index >= 0 && index < static_cast<int>(p.choices.size()) ? p.choices[index].c_str() : "";
+    bool picked = false;
+    if (ImGui::BeginCombo(id, current)) {
+      for (int i = 0; i < static_cast<int>(p.choices.size()); ++i)
+        if (ImGui::Selectable(p.choices[i].c_str(), i == index)) {
+          *value = p.min + i;
+          picked = true;
+        }
+      ImGui::EndCombo();
+    }
+    return picked;
+  }
+  const ImGuiSliderFlags flags = p.logarithmic ? ImGuiSliderFlags_Logarithmic : 0;
+  if (p.integer) {
+    int v = static_cast<int>(*value);
+    if (ImGui::SliderInt(id, &v, static_cast<int>(p.min), static_cast<int>(p.max), "%d", flags)) *value = v;
+  } else {
+    float v = static_cast<float>(*value);
+    if (ImGui::SliderFloat(id, &v, static_cast<float>(p.min), static_cast<float>(p.max), "%.4g", flags)) *value = v;
+  }
+  return ImGui::IsItemDeactivatedAfterEdit();
+}
+
 }  // namespace mlp::ui

@@ -42,7 +42,7 @@ void AddCourseSignalSources(const std::string& group, std::vector<DataSource>* s
   }
   {
     DataSource s = NewGeneratorSource("solid_events", "SoLid-like rare-signal events", group);
-    s.sheet = Synthetic("SoLid SM1 signal/background events (seed 002)", "N events × 6 features, ≈1% signal",
+    s.sheet = Synthetic("SoLid SM1 signal/background events (seed 002)", "N events × 6 features, about 1% signal",
                         "prompt energy, delayed pulses, ΔT, ΔR, hit cubes, energy ratio; target: signal or background",
                         "cut scans with S/√B, ROC and precision–recall, the accuracy paradox at 1% prevalence");
     s.parameters = {Param("events", "Events", 500, 200000, 20000, true), Param("signal", "Signal share", 0.001, 0.5, 0.01)};
@@ -116,7 +116,7 @@ void AddCourseSignalSources(const std::string& group, std::vector<DataSource>* s
                "N time points × (t, x, y)", "t, x, y; target: t (for sequential splits)",
                "neural ODEs: learn the vector field from one trajectory; phase portraits"};
     s.parameters = {Param("samples", "Time points", 10, 5000, 1000, true), Param("end", "End time", 1, 50, 25),
-                    Param("noise", "Observation noise", 0, 0.5, 0), Param("cubic", "Cubic field (0/1)", 0, 1, 1, true)};
+                    Param("noise", "Observation noise", 0, 0.5, 0), WithChoices(Param("cubic", "Field", 0, 1, 1, true), {"linear A·z", "cubic A·z³"})};
     s.generate = [](const std::vector<double>& v, uint32_t seed) {
       OdeSpiralSettings settings;
       settings.seed = seed;

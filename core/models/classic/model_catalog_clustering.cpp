@@ -24,7 +24,7 @@ void AddClusteringModels(std::vector<ModelEntry>* entries) {
                 "points, and repeats. Each step is one assign-and-move; the inertia (summed squared distance) "
                 "can only fall. Several restarts from k-means++ starts keep the best.";
     e.parameters = {Param("k", "Clusters k", 1, 20, 3), Param("runs", "Restarts (n_init)", 1, 20, 10),
-                    Param("random_init", "Init (0 k-means++, 1 random rows)", 0, 1, 0)};
+                    WithChoices(Param("random_init", "Initial centres", 0, 1, 0), {"k-means++", "random rows"})};
     e.make = [](const std::vector<double>& v) -> std::unique_ptr<Model> {
       KMeansSettings s;
       s.clusters = static_cast<int>(v[0]);
@@ -43,7 +43,7 @@ void AddClusteringModels(std::vector<ModelEntry>* entries) {
     e.summary = "Soft clustering: every point belongs to each of k Gaussian bells with some probability. Each EM "
                 "step re-weighs the points, then refits the bells' means, shapes and sizes; the likelihood "
                 "never falls. Diagonal covariances keep the bells aligned with the axes.";
-    e.parameters = {Param("k", "Components", 1, 20, 2), Param("diagonal", "Covariance (0 full, 1 diagonal)", 0, 1, 0)};
+    e.parameters = {Param("k", "Components", 1, 20, 2), WithChoices(Param("diagonal", "Covariance", 0, 1, 0), {"full", "diagonal"})};
     e.make = [](const std::vector<double>& v) -> std::unique_ptr<Model> {
       GaussianMixtureSettings s;
       s.components = static_cast<int>(v[0]);

@@ -14,8 +14,9 @@ ParameterSpec Param(std::string key, std::string label, double min, double max, 
 
 // Kernel choice as a slider position: 0 linear, 1 polynomial, 2 RBF.
 ParameterSpec KernelChoice(double value) {
-  return Param("kernel", "Kernel (0 linear, 1 polynomial, 2 RBF)", 0, 2, value, true, false,
-               "0: linear, 1: polynomial (degree, gamma, coef0), 2: RBF exp(−gamma·|x − x'|²)");
+  return WithChoices(Param("kernel", "Kernel", 0, 2, value, true, false,
+                           "polynomial: (gamma·x·x' + coef0)^degree; RBF: exp(−gamma·|x − x'|²)"),
+                     {"linear", "polynomial", "RBF"});
 }
 KernelType KernelFrom(double v) {
   return v < 0.5 ? KernelType::kLinear : v < 1.5 ? KernelType::kPolynomial : KernelType::kRbf;
@@ -77,7 +78,7 @@ void AddKernelModels(std::vector<ModelEntry>* entries) {
                 "scale, signal and noise.";
     e.parameters = {Param("length", "Length scale", 1e-3, 1e2, 1.0, false, true),
                     Param("noise", "Noise variance", 1e-8, 10, 0.01, false, true),
-                    Param("fit", "Fit hyperparameters (0/1)", 0, 1, 1, true)};
+                    WithChoices(Param("fit", "Hyperparameters", 0, 1, 1, true), {"fixed", "fit by marginal likelihood"})};
     e.make = [](const std::vector<double>& v) -> std::unique_ptr<Model> {
       GaussianProcessSettings s;
       s.length_scale = v[0];

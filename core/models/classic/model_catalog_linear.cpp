@@ -17,8 +17,9 @@ ParameterSpec Param(std::string key, std::string label, double min, double max, 
 }
 
 ParameterSpec Intercept() {
-  return Param("intercept", "Fit intercept (0 no, 1 yes)", 0, 1, 1, true, false,
-               "1: fit a constant term b; 0: the fit goes through the origin");
+  return WithChoices(Param("intercept", "Intercept", 0, 1, 1, true, false,
+                           "fit a constant term b, or make the fit go through the origin"),
+                     {"through the origin", "fitted"});
 }
 
 ModelEntry Entry(std::string id, std::string title, std::string group, ModelKind kind, std::string summary) {
@@ -100,8 +101,9 @@ void AddClassifiers(std::vector<ModelEntry>* entries) {
 
 ParameterSpec Neighbours() { return Param("k", "Neighbours k", 1, 50, 5, true); }
 ParameterSpec Weighting() {
-  return Param("weights", "Weights (0 uniform, 1 distance)", 0, 1, 0, true, false,
-               "0: each neighbour has one vote; 1: votes weighted by 1/distance");
+  return WithChoices(Param("weights", "Votes", 0, 1, 0, true, false,
+                           "one vote per neighbour, or votes weighted by 1/distance"),
+                     {"uniform", "by 1/distance"});
 }
 NeighborWeights WeightsFrom(double v) { return v > 0.5 ? NeighborWeights::kDistance : NeighborWeights::kUniform; }
 

@@ -23,7 +23,7 @@ ModelEntry Tree(bool classifier) {
               "memorises the training rows: limit the depth or the leaf size and compare the test score.";
   e.parameters = {Param("depth", "Max depth (0 = unlimited)", 0, 30, 0), Param("min_split", "Min rows to split", 2, 100, 2),
                   Param("min_leaf", "Min rows per leaf", 1, 100, 1)};
-  if (classifier) e.parameters.push_back(Param("entropy", "Criterion (0 Gini, 1 entropy)", 0, 1, 0));
+  if (classifier) e.parameters.push_back(WithChoices(Param("entropy", "Split criterion", 0, 1, 0), {"Gini", "entropy"}));
   e.make = [classifier](const std::vector<double>& v) -> std::unique_ptr<Model> {
     DecisionTreeSettings s;
     s.criterion = !classifier ? SplitCriterion::kSquaredError : v[3] > 0.5 ? SplitCriterion::kEntropy : SplitCriterion::kGini;
