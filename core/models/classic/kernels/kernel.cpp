@@ -43,13 +43,14 @@ Eigen::MatrixXd KernelMatrix(const KernelSettings& kernel, const Eigen::MatrixXd
       break;
     }
     case KernelType::kRbf: {
-      const Eigen::VectorXd a2 = a.rowwise().squaredNorm();
-      const Eigen::VectorXd b2 = b.rowwise().squaredNorm();
-      for (Eigen::Index j = 0; j < k.cols(); ++j)
-        for (Eigen::Index i = 0; i < k.rows(); ++i) {
-          const double d2 = std::max(0.0, a2(i) + b2(j) - 2.0 * k(i, j));
-          k(i, j) = std::exp(-kernel.gamma * d2);
-        }
+      // Whole-array expressions so Eigen vectorises the exponential (a scalar std::exp loop made
+      // predictions 2× slower than scikit-learn's).
+      const Eigen::ArrayXd a2 = a.rowwise().squaredNorm().array();
+      const Eigen::ArrayXd b2 = b.rowwise().squaredNorm().array();
+      Eigen::ArrayXXd d2 = -2.0 * k.array();
+      d2.colwise() += a2;
+      d2.rowwise() += b2.transpose();
+      k = (-kernel.gamma * d2.max(0.0)).exp().matrix();
       break;
     }
   }
