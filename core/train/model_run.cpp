@@ -181,6 +181,7 @@ void ModelRun::Publish() {
 }
 
 void ModelRun::StepFor(double milliseconds) {
+  if (has_worker()) return;  // the worker owns the model
   std::vector<Command> commands;
   {
     std::lock_guard<std::mutex> lock(mutex_);

@@ -24,7 +24,7 @@ struct ModelRunOptions {
   uint32_t seed = 0;
   int plane_x = 0, plane_y = 1;  // feature columns spanning the prediction map
   int grid_size = 64;            // map resolution per side
-  bool worker_thread = true;     // false: caller steps (single-threaded web build)
+  bool worker_thread = true;     // false, or a build without threads: the caller steps (StepFor)
 };
 
 struct ModelSnapshot {
@@ -61,8 +61,11 @@ public:
   void Pause();
   void Step();   // one more unit of progress, then paused
   void Reset();  // back to the unfitted model (same seed)
-  // Caller-steps mode: applies commands and steps for up to `milliseconds`.
+  // Caller-steps mode: applies commands and steps for up to `milliseconds`. Does nothing when the
+  // run has its own worker thread.
   void StepFor(double milliseconds);
+  // Whether a worker thread steps the model (false without threads, even if one was asked for).
+  bool has_worker() const { return worker_.joinable(); }
   std::shared_ptr<const ModelSnapshot> Latest() const;
 
 private:

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "core/data/catalog/catalog.h"
+#include "core/base/threads.h"
 #include "core/train/model_run.h"
 
 using namespace mlp;
@@ -69,13 +70,13 @@ std::shared_ptr<const PreparedData> TwoBlobs() {
   return std::make_shared<const PreparedData>(std::move(prepared).value());
 }
 
-std::shared_ptr<const ModelSnapshot> RunToEnd(ModelRun& run, bool worker) {
+std::shared_ptr<const ModelSnapshot> RunToEnd(ModelRun& run) {
   run.Play();
   for (int i = 0; i < 5000; ++i) {
-    if (!worker) run.StepFor(5);
+    run.StepFor(5);  // a no-op when a worker steps the model
     auto s = run.Latest();
     if (s->progress.finished && !s->running) return s;
-    if (worker) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    if (run.has_worker()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   FAIL("the run did not finish");
   return nullptr;
@@ -91,7 +92,8 @@ TEST_CASE("ModelRun: plays a model to the end and publishes scores, map and curv
     options.grid_size = 16;
     ModelRun run(std::make_unique<SteppingCentroids>(), TwoBlobs(), options);
     CHECK(run.Latest()->progress.steps == 0);
-    const auto s = RunToEnd(run, worker);
+    CHECK(run.has_worker() == (worker && kHasThreads));
+    const auto s = RunToEnd(run);
     CHECK(s->progress.steps == 6);
     CHECK(s->objective_history.size() == 6u);
     CHECK(s->objective_history.back() < s->objective_history.front());
