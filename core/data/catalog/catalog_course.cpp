@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/data/catalog/catalog.h"
+#include "core/data/catalog/course_source_helpers.h"
 #include "core/data/generators/circle_aggregates.h"
 #include "core/data/generators/hand_images.h"
 #include "core/data/generators/lung_slices.h"
@@ -14,13 +15,8 @@
 namespace mlp {
 namespace {
 
-SourceParameter Param(std::string key, std::string label, double min, double max, double value, bool integer = false) {
-  return {std::move(key), std::move(label), min, max, value, integer, false, ""};
-}
-Datasheet Synthetic(std::string replaces, std::string size, std::string columns, std::string good_for) {
-  return {"Generated from the seed (synthetic) — stands in for " + std::move(replaces), "none needed: generated",
-          std::move(size), std::move(columns), std::move(good_for)};
-}
+using course_sources::Param;
+using course_sources::Synthetic;
 
 void AddCourseImageSources(const std::string& group, std::vector<DataSource>* sources) {
   {
