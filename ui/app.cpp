@@ -185,6 +185,10 @@ Status App::Command(std::string_view name) {
     if (name == "model:pause") models_->Pause();
     if (name == "model:step") models_->Step();
     if (name == "model:reset") models_->Reset();
+  } else if (name.rfind("model-view:", 0) == 0) {
+    tab_ = Tab::kModels;
+    select_tab_ = true;
+    return models_->ShowView(name.substr(11));
   } else if (name.rfind("lesson:", 0) == 0) {
     return OpenLesson(name.substr(7));
   } else if (name.rfind("model:", 0) == 0) {
@@ -210,7 +214,7 @@ Status App::Command(std::string_view name) {
     data_->SelectSource(id);
   } else {
     return Status::Error("Unknown command '" + std::string(name) +
-                         "': use play, pause, step, reset, regenerate, tab:playground, tab:data, tab:models, view:<view>, data:<dataset>, model:<id> or model:play/pause/step/reset.");
+                         "': use play, pause, step, reset, regenerate, tab:playground, tab:data, tab:models, view:<view>, data:<dataset>, model:<id>, model-view:<view>, lesson:<id> or model:play/pause/step/reset.");
   }
   return {};
 }

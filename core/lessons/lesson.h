@@ -28,7 +28,7 @@ struct Lesson {
   std::string model;
   std::vector<std::pair<std::string, double>> model_values;
   uint32_t model_seed = 0;
-  std::string view = "fit";  // "map", "fit", "metrics" or "progress"
+  std::string view = "fit";  // "map", "fit", "metrics", "progress", "tree", "importance", "projection"
 };
 
 const std::vector<Lesson>& Lessons();

@@ -56,7 +56,8 @@ std::vector<Lesson> MakeLessons() {
         "Two interleaving half-moons cannot be split by a straight line. An RBF-kernel SVM draws a curved "
         "boundary with the widest possible margin. Try C: small C accepts a few mistakes for a smoother "
         "boundary, large C insists on separating every training point. Gamma sets how local each support "
-        "vector's influence is.";
+        "vector's influence is. The ringed points are the support vectors: the only training points the "
+        "boundary depends on. The thin lines are the margins; points inside them pay a penalty.";
     l.source = "moons_2d";
     l.source_values = {{"samples", 300}, {"noise", 0.2}};
     l.data_seed = 1;
@@ -75,11 +76,12 @@ std::vector<Lesson> MakeLessons() {
         "Each step of the tree asks one more question such as 'is the petal length below 2.45 cm?'. The first "
         "question already separates setosa perfectly; versicolor and virginica need several more, and a tree "
         "without limits keeps splitting until every training flower is right. Compare train and test accuracy "
-        "in Metrics, then limit the depth to 3.";
+        "in Metrics, then limit the depth to 3. The Tree view shows every question, how many flowers reach "
+        "each box and how mixed they are; Prediction map shows the rectangles those questions cut.";
     l.source = "iris";
     l.split = RandomSplit(0.25, 0);
     l.model = "decision_tree";
-    l.view = "map";
+    l.view = "tree";
     lessons.push_back(std::move(l));
   }
   {
@@ -91,7 +93,9 @@ std::vector<Lesson> MakeLessons() {
         "The red-wine-like table (synthetic, with the course's quality counts) and a forest of 100 trees of "
         "depth 8, one tree per step. Follow the test error in Metrics: it falls quickly for the first trees and "
         "then flattens, because averaging more trees of the same kind helps less and less. The course's forest "
-        "reaches a test MSE of about 0.34 on the real file.";
+        "reaches a test MSE of about 0.34 on the real file. Importance shows which measurements the trees split "
+        "on most: alcohol by far, then volatile acidity and sulphates, the three the real data's forests rank "
+        "highest too. Tree shows any one of the hundred.";
     l.source = "wine_like";
     l.split = RandomSplit(0.2, 42);
     l.model = "random_forest_regressor";
@@ -141,7 +145,8 @@ std::vector<Lesson> MakeLessons() {
     l.explanation =
         "Two hundred points from two round clouds, and k-means with k = 2. Step through it: every point goes to "
         "its nearest centre, then each centre moves to the mean of its points. The inertia in Progress only "
-        "goes down. Try k = 3 or 4: k-means always finds k groups, whether or not they are there.";
+        "goes down. The large dots are the centres and the lines their path so far. Try k = 3 or 4: k-means "
+        "always finds k groups, whether or not they are there.";
     l.source = "two_clusters";
     l.data_seed = 123;
     l.split = RandomSplit(0.25, 0);
@@ -158,7 +163,8 @@ std::vector<Lesson> MakeLessons() {
     l.explanation =
         "Three blobs and a mixture of three Gaussians fitted by expectation-maximisation. Unlike k-means, "
         "every point belongs to every component with some probability, and each component has its own "
-        "spread. Each step is one EM iteration; the map shows the most likely component.";
+        "spread, drawn as its 1 and 2 standard-deviation ellipses. Each step is one EM iteration; the map "
+        "shows the most likely component and grey contours of the fitted density.";
     l.source = "blobs";
     l.data_seed = 0;
     l.split = RandomSplit(0.25, 0);
@@ -174,8 +180,8 @@ std::vector<Lesson> MakeLessons() {
     l.section = "Dimensionality reduction";
     l.explanation =
         "A thousand points from a correlated two-dimensional Gaussian. The first principal component points "
-        "along the cloud's long axis and carries about 88% of the variance (the course prints 0.8798); the "
-        "map colours the plane by the score along that axis.";
+        "along the cloud's long axis and carries about 88% of the variance (the course prints 0.8798). The arrows on the map are the two "
+        "axes; Projection shows the points in the axes' coordinates and each axis's share of the variance.";
     l.source = "rotated_gaussian";
     l.data_seed = 123;
     l.split = RandomSplit(0.25, 0);

@@ -159,6 +159,11 @@ void ModelRun::Publish() {
     }
     const Eigen::VectorXd grid = model_->Predict(grid_inputs_);
     s.grid.assign(grid.data(), grid.data() + grid.size());
+    const Eigen::VectorXd field = model_->ContourField(grid_inputs_);
+    if (field.size() == grid.size()) {
+      s.field.assign(field.data(), field.data() + field.size());
+      s.field_levels = model_->ContourLevels(field);
+    }
     const Eigen::VectorXd curve = model_->Predict(curve_inputs_);
     s.curve_x.resize(static_cast<size_t>(curve.size()));
     s.curve_y.resize(static_cast<size_t>(curve.size()));
@@ -174,6 +179,7 @@ void ModelRun::Publish() {
       }
     }
   }
+  if (reset_ok_) s.insight = model_->Insight();
   std::lock_guard<std::mutex> lock(mutex_);
   s.version = ++version_;
   latest_ = std::move(snapshot);

@@ -45,6 +45,12 @@ struct ModelSnapshot {
   int grid_size = 0;
   double x_min = 0, x_max = 1, y_min = 0, y_max = 1;
   std::vector<float> grid;                // grid_size² values, row 0 at y_max
+  // A field over the same grid whose level lines the map draws (SVM margins, mixture density);
+  // empty when the model has none.
+  std::vector<float> field;
+  std::vector<double> field_levels;
+  // The model's insides for the model-specific views (published from Reset on).
+  classic::ModelInsight insight;
   // 1-D: the model's prediction along plane_x (others at the mean), 200 points.
   std::vector<float> curve_x, curve_y;
   std::vector<float> curve_low, curve_high;  // mean ± 2σ where the model has a predictive σ

@@ -59,6 +59,9 @@ public:
     io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
   }
 
+  // Whether a named widget was drawn in the last frame.
+  bool Has(const char* name) const { return app_->WidgetRect(name).has_value(); }
+
   mlp::ui::App& app() { return *app_; }
   mlp::test::HeadlessPlatform& platform() { return platform_; }
 

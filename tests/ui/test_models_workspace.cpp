@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <string>
+#include <vector>
 #include <thread>
 
 #include "core/lessons/lesson.h"
@@ -32,7 +33,17 @@ void WaitFor(Harness& harness, const std::function<bool()>& done, bool worker) {
   }
 }
 
-const char* const kViews[] = {"model-view:map", "model-view:fit", "model-view:metrics", "model-view:progress"};
+// The views a model offers: every model a map and its progress; the tree family its trees and
+// importances; projectors their projection instead of a 1-D fit and metrics.
+std::vector<std::string> ViewsOf(const mlp::classic::ModelEntry& entry) {
+  std::vector<std::string> views = {"model-view:map", "model-view:progress"};
+  const bool projector = entry.kind == mlp::classic::ModelKind::kProjector;
+  if (!projector) views.insert(views.end(), {"model-view:fit", "model-view:metrics"});
+  else views.push_back("model-view:projection");
+  if (entry.id.rfind("decision_tree", 0) == 0 || entry.id.rfind("random_forest", 0) == 0)
+    views.insert(views.end(), {"model-view:tree", "model-view:importance"});
+  return views;
+}
 
 }  // namespace
 
@@ -61,10 +72,15 @@ TEST_CASE("Models tab: every model fits and every view draws", "[ui][models]") {
       CHECK(Has(status, "\"message\":\"\""));
       if (regression) CHECK(Number(status, "testR2") > 0.5);
       else if (entry.kind == mlp::classic::ModelKind::kClassifier) CHECK(Number(status, "testAccuracy") > 0.9);
-      for (const char* view : kViews) {
-        harness.Click(view);
+      for (const std::string& view : ViewsOf(entry)) {
+        INFO(view);
+        harness.Click(view.c_str());
+        harness.Frame();
         harness.Frame();
       }
+      // A view the model does not have is not offered.
+      if (entry.kind == mlp::classic::ModelKind::kProjector) CHECK_FALSE(harness.Has("model-view:metrics"));
+      else CHECK_FALSE(harness.Has("model-view:projection"));
     }
   }
 }

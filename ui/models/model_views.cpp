@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "ui/data/views/view_common.h"
+#include "ui/models/model_insight_views.h"
 #include "ui/models/models_workspace.h"
 #include "ui/panels/panel_context.h"
 #include "ui/panels/widgets.h"
@@ -49,13 +50,18 @@ void DrawMap(ModelsWorkspace& workspace, const ModelSnapshot& s) {
   const RowColors color(d);
   std::vector<float> xs, ys;
   std::vector<ImU32> colors;
-  for (int64_t r : data.split.train) {
+  // Rows in their class colour; k-means rows in the colour of the centre they are assigned to, so
+  // each step's assignment shows.
+  const Eigen::VectorXi& clusters = s.insight.training_labels;
+  const bool by_cluster = clusters.size() == static_cast<Eigen::Index>(data.split.train.size());
+  for (size_t i = 0; i < data.split.train.size(); ++i) {
+    const int64_t r = data.split.train[i];
     xs.push_back(static_cast<float>(d.features(r, fx)));
     ys.push_back(static_cast<float>(d.features(r, fy)));
-    colors.push_back(color(r));
+    colors.push_back(by_cluster ? plot::PaletteColor(clusters(static_cast<Eigen::Index>(i))) : color(r));
   }
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float side = std::min(avail.x, avail.y);
+  const float side = std::min(avail.x, avail.y - ImGui::GetTextLineHeightWithSpacing());  // room for the legend line
   plot::PlotOptions options;
   options.x = {s.x_min, s.x_max};
   options.y = {s.y_min, s.y_max};
@@ -66,11 +72,14 @@ void DrawMap(ModelsWorkspace& workspace, const ModelSnapshot& s) {
     if (workspace.map_texture() && !s.grid.empty())
       plot::PlotImage("prediction", workspace.map_texture(), {s.x_min, s.x_max}, {s.y_min, s.y_max}, s.grid.data(),
                       s.grid_size, s.grid_size);
+    DrawMapOverlays(s, data, fx, fy);
     plot::PlotScatter("training rows", xs.data(), ys.data(), static_cast<int>(xs.size()), colors.data(),
                       plot::PaletteColor(0), 3.0f);
+    DrawSupportVectors(s, data, fx, fy);
     plot::EndPlot();
   }
   if (s.grid.empty()) ImGui::TextDisabled("Press Play or Step to fit the model.");
+  else DrawMapLegend(s);
 }
 
 void DrawFit(ModelsWorkspace& workspace, const ModelSnapshot& s) {
@@ -240,6 +249,25 @@ void DrawProgress(const ModelSnapshot& s) {
   }
 }
 
+// One tree, or a chosen tree of a forest.
+void DrawTrees(ModelsWorkspace& workspace, const ModelSnapshot& s, WidgetRegistry& widgets) {
+  const auto& trees = s.insight.trees;
+  if (trees.empty()) {
+    ImGui::TextDisabled("No tree yet: press Step to grow it split by split, or Play.");
+    return;
+  }
+  TreeViewState& state = workspace.tree_view();
+  const int count = static_cast<int>(trees.size());
+  if (count > 1 || (workspace.entry() && workspace.entry()->id.rfind("random_forest", 0) == 0)) {
+    int shown = std::clamp(state.tree, 0, count - 1) + 1;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+    if (ImGui::SliderInt("tree of the forest", &shown, 1, count)) state.zoom = 0;  // refit for the new tree
+    widgets.RecordLastItem("model:tree-index");
+    state.tree = shown - 1;
+  }
+  DrawTreeDiagram(*trees[static_cast<size_t>(std::clamp(state.tree, 0, count - 1))], *workspace.data()->data, state);
+}
+
 }  // namespace
 
 void DrawModelViews(ModelsWorkspace& workspace, const Fonts& fonts, WidgetRegistry& widgets) {
@@ -248,14 +276,28 @@ void DrawModelViews(ModelsWorkspace& workspace, const Fonts& fonts, WidgetRegist
     ImGui::TextDisabled(workspace.data() ? "Choose a model on the left." : "Load data in the Data tab first.");
     return;
   }
+  // Trees and importances for the tree family, the projection for projectors; the rest for all.
+  const classic::ModelEntry* entry = workspace.entry();
+  const bool trees = entry && (entry->id.rfind("decision_tree", 0) == 0 || entry->id.rfind("random_forest", 0) == 0);
+  const bool projector = snapshot->kind == classic::ModelKind::kProjector;
   const struct {
     ModelView view;
     const char* title;
     const char* key;
-  } tabs[] = {{ModelView::kMap, "Prediction map", "map"}, {ModelView::kFit, "1-D fit", "fit"},
-              {ModelView::kMetrics, "Metrics", "metrics"}, {ModelView::kProgress, "Progress", "progress"}};
+    bool shown;
+  } tabs[] = {{ModelView::kMap, "Prediction map", "map", true},
+              {ModelView::kFit, "1-D fit", "fit", !projector},
+              {ModelView::kTree, "Tree", "tree", trees},
+              {ModelView::kImportance, "Importance", "importance", trees},
+              {ModelView::kProjection, "Projection", "projection", projector},
+              {ModelView::kMetrics, "Metrics", "metrics", !projector},
+              {ModelView::kProgress, "Progress", "progress", true}};
+  bool current_shown = false;
+  for (const auto& tab : tabs) current_shown |= tab.shown && tab.view == workspace.view();
+  if (!current_shown) workspace.view() = ModelView::kMap;
   if (ImGui::BeginTabBar("##model-views")) {
     for (const auto& tab : tabs) {
+      if (!tab.shown) continue;
       const bool force = workspace.select_view() && workspace.view() == tab.view;
       const bool open = ImGui::BeginTabItem(tab.title, nullptr, force ? ImGuiTabItemFlags_SetSelected : 0);
       widgets.RecordLastItem(std::string("model-view:") + tab.key);
@@ -267,11 +309,15 @@ void DrawModelViews(ModelsWorkspace& workspace, const Fonts& fonts, WidgetRegist
     ImGui::EndTabBar();
   }
   if (!snapshot->description.empty()) Caption(snapshot->description.c_str());
+  const Dataset& d = *workspace.data()->data;
   switch (workspace.view()) {
     case ModelView::kMap: DrawMap(workspace, *snapshot); break;
     case ModelView::kFit: DrawFit(workspace, *snapshot); break;
     case ModelView::kMetrics: DrawMetrics(workspace, *snapshot); break;
     case ModelView::kProgress: DrawProgress(*snapshot); break;
+    case ModelView::kTree: DrawTrees(workspace, *snapshot, widgets); break;
+    case ModelView::kImportance: DrawImportanceView(*snapshot, d); break;
+    case ModelView::kProjection: DrawProjectionView(*snapshot, *workspace.data()); break;
   }
   (void)fonts;
 }

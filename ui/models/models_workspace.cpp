@@ -8,6 +8,22 @@
 
 namespace mlp::ui {
 
+bool ParseModelView(std::string_view key, ModelView* view) {
+  static constexpr std::pair<std::string_view, ModelView> kKeys[] = {
+      {"map", ModelView::kMap},           {"fit", ModelView::kFit},   {"metrics", ModelView::kMetrics},
+      {"progress", ModelView::kProgress}, {"tree", ModelView::kTree}, {"importance", ModelView::kImportance},
+      {"projection", ModelView::kProjection}};
+  for (const auto& [name, value] : kKeys)
+    if (name == key) return *view = value, true;
+  return false;
+}
+
+Status ModelsWorkspace::ShowView(std::string_view key) {
+  if (!ParseModelView(key, &view_)) return Status::Error("Unknown model view '" + std::string(key) + "'.");
+  select_view_ = true;
+  return {};
+}
+
 ModelsWorkspace::ModelsWorkspace(Platform& platform) : platform_(platform) {
   if (!classic::ModelCatalog().empty()) SelectModel(classic::ModelCatalog().front().id);
 }
@@ -39,8 +55,7 @@ Status ModelsWorkspace::LoadPreset(const std::string& id, const std::vector<std:
     if (!known) return Status::Error("Model '" + id + "' has no parameter '" + key + "'.");
   }
   seed_ = seed;
-  view_ = view == "map" ? ModelView::kMap : view == "metrics" ? ModelView::kMetrics
-        : view == "progress" ? ModelView::kProgress : ModelView::kFit;
+  if (!ParseModelView(view, &view_)) view_ = ModelView::kFit;
   select_view_ = true;
   play_when_data_change_ = true;
   data_at_preset_ = data_.get();
@@ -51,6 +66,7 @@ Status ModelsWorkspace::LoadPreset(const std::string& id, const std::vector<std:
 void ModelsWorkspace::Rebuild() {
   run_.reset();
   map_version_ = 0;
+  tree_view_ = {};
   const classic::ModelEntry* found = entry();
   if (!found || !data_) return;
   values_ = classic::ClampParameters(found->parameters, values_);

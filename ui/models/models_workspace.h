@@ -6,18 +6,22 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "core/models/classic/model_catalog.h"
 #include "core/train/model_run.h"
+#include "ui/models/tree_view.h"
 #include "ui/platform.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
 
 namespace mlp::ui {
 
-enum class ModelView { kMap, kFit, kMetrics, kProgress };
+enum class ModelView { kMap, kFit, kMetrics, kProgress, kTree, kImportance, kProjection };
+// "map", "fit", "metrics", "progress", "tree", "importance", "projection"; false for anything else.
+bool ParseModelView(std::string_view key, ModelView* view);
 
 class ModelsWorkspace {
 public:
@@ -33,6 +37,8 @@ public:
   // Lessons: a model with parameter values by key, a seed and the view to open ("map", "fit", …).
   Status LoadPreset(const std::string& id, const std::vector<std::pair<std::string, double>>& values, uint32_t seed,
                     const std::string& view);
+  // Opens a view by its key (see ParseModelView); the view shows if the model has it.
+  Status ShowView(std::string_view key);
   void Play() { if (run_) run_->Play(); }
   void Pause() { if (run_) run_->Pause(); }
   void Step() { if (run_) run_->Step(); }
@@ -60,6 +66,7 @@ public:
   // The prediction map's texture (owned here, drawn by the map view), and the snapshot it shows.
   ImTextureID& map_texture() { return map_texture_; }
   uint64_t& map_version() { return map_version_; }
+  TreeViewState& tree_view() { return tree_view_; }
   Platform& platform() { return platform_; }
 
 private:
@@ -78,6 +85,7 @@ private:
   std::string lesson_id_, lesson_title_, lesson_text_;  // a preset chose the view: select its tab once
   ImTextureID map_texture_ = nullptr;
   uint64_t map_version_ = 0;
+  TreeViewState tree_view_;
 };
 
 void DrawModelPanel(ModelsWorkspace& workspace, const Fonts& fonts, WidgetRegistry& widgets);

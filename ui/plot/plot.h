@@ -96,6 +96,11 @@ void PlotHeatmap(const char* label, const float* values, int rows, int cols, Ran
 void PlotBars(const char* label, const float* edges, const float* heights, int count, ImU32 color,
               float base = 0.0f);
 
+// Level lines of a field sampled at the cell centres of a rows x cols grid over x × y (row-major,
+// row 0 = y.max, like PlotImage), one per entry of `levels`, by marching squares.
+void PlotContour(const char* label, const float* values, int rows, int cols, Range x, Range y,
+                 const double* levels, int level_count, ImU32 color, float thickness = 1.5f);
+
 // Finishes the plot: axes, legend, hover read-out.
 void EndPlot();
 

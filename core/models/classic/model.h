@@ -21,6 +21,32 @@ namespace mlp::classic {
 
 enum class ModelKind { kClassifier, kRegressor, kClusterer, kProjector };
 
+struct TreeNodes;  // core/models/classic/trees/tree_nodes.h
+
+// What a model shows of its insides, for the model-specific views (tree diagram, importances,
+// centroids, covariance ellipses, PCA axes, support vectors). Each model fills what it has; the
+// rest stays empty. Shared pointers keep publishing cheap: a forest's grown trees never change.
+struct ModelInsight {
+  std::vector<std::shared_ptr<const TreeNodes>> trees;  // a tree: one; a forest: one per grown tree
+  Eigen::VectorXd feature_importances;                 // impurity importances, summing to 1
+  // Clusterers: k-means centres or mixture means (k × features); mixtures also weights and
+  // covariances (features × features each; diagonal ones as full matrices).
+  Eigen::MatrixXd centers;
+  Eigen::VectorXd mixture_weights;
+  std::vector<Eigen::MatrixXd> covariances;
+  // k-means: the centres after each Lloyd update of the current run, starting centres first, so
+  // the views can draw each centre's path.
+  std::vector<Eigen::MatrixXd> center_path;
+  Eigen::VectorXi training_labels;                     // cluster of each training row (k-means)
+  // Projectors (PCA): mean (1 × features), kept axes (components × features), their share of the
+  // variance, and the variance of every axis (for the scree bars).
+  Eigen::RowVectorXd mean;
+  Eigen::MatrixXd components;
+  Eigen::VectorXd explained_variance_ratio, all_explained_variance;
+  // Support-vector machines: training rows that are support vectors.
+  std::vector<Eigen::Index> support_indices;
+};
+
 // A number the UI can show while a model trains ("inertia", "log-likelihood", "loss").
 struct Progress {
   int64_t steps = 0;        // Step() calls since Reset
@@ -54,6 +80,13 @@ public:
   virtual Eigen::VectorXd PredictStd(const Eigen::MatrixXd& x) const { return {}; }
   // Projectors: rows × components. Others: empty.
   virtual Eigen::MatrixXd Transform(const Eigen::MatrixXd& x) const { return {}; }
+  // A real field over inputs whose level lines the map draws: a binary SVM's decision value (the
+  // boundary at 0, the margins at ±1), a mixture's log density. Empty where none applies.
+  virtual Eigen::VectorXd ContourField(const Eigen::MatrixXd& x) const { return {}; }
+  // Levels of ContourField worth drawing, given the field's values over the map.
+  virtual std::vector<double> ContourLevels(const Eigen::VectorXd& field) const { return {}; }
+  // The insides the model-specific views draw (after Reset; empty parts where none applies).
+  virtual ModelInsight Insight() const { return {}; }
 
   // Reset then Step until finished (at most `max_steps`).
   Status Fit(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, int num_classes, uint32_t seed,

@@ -43,7 +43,8 @@ ModelEntry Forest(bool classifier) {
   e.kind = classifier ? ModelKind::kClassifier : ModelKind::kRegressor;
   e.summary = "Many trees, each grown on a bootstrap sample of the rows and looking at a random subset of "
               "features at every node; their votes (or average) are steadier than any one tree. Each step "
-              "adds a tree: watch the test score rise and level off.";
+              "adds a tree: watch the test score and the out-of-bag score (each row judged only by the trees "
+              "that never saw it) rise and level off.";
   e.parameters = {Param("trees", "Trees", 1, 500, 100), Param("depth", "Max depth (0 = unlimited)", 0, 30, 8),
                   Param("min_leaf", "Min rows per leaf", 1, 100, 1)};
   e.make = [classifier](const std::vector<double>& v) -> std::unique_ptr<Model> {
@@ -52,6 +53,7 @@ ModelEntry Forest(bool classifier) {
     s.n_estimators = static_cast<int>(v[0]);
     s.max_depth = Depth(v[1]);
     s.min_samples_leaf = static_cast<int>(v[2]);
+    s.oob_score = true;  // the objective the Progress view follows: a free held-out score per tree
     return std::make_unique<RandomForest>(s);
   };
   return e;

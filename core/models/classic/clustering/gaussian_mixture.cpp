@@ -1,5 +1,6 @@
 #include "core/models/classic/clustering/gaussian_mixture.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -194,6 +195,30 @@ Eigen::VectorXd GaussianMixture::Predict(const Eigen::MatrixXd& x) const {
     out(i) = static_cast<double>(best);
   }
   return out;
+}
+
+
+std::vector<double> GaussianMixture::ContourLevels(const Eigen::VectorXd& field) const {
+  std::vector<double> values;
+  for (Eigen::Index i = 0; i < field.size(); ++i)
+    if (std::isfinite(field(i))) values.push_back(field(i));
+  if (values.size() < 2) return {};
+  std::sort(values.begin(), values.end());
+  const double low = values[values.size() / 20], high = values.back();
+  if (!(high > low)) return {};
+  constexpr int kLevels = 8;
+  std::vector<double> levels;
+  for (int i = 1; i <= kLevels; ++i) levels.push_back(low + (high - low) * i / (kLevels + 1.0));
+  return levels;
+}
+
+ModelInsight GaussianMixture::Insight() const {
+  ModelInsight insight;
+  if (means_.size() == 0) return insight;
+  insight.centers = means_;
+  insight.mixture_weights = weights_;
+  insight.covariances = covariances_;
+  return insight;
 }
 
 }  // namespace mlp::classic

@@ -47,6 +47,11 @@ public:
   Eigen::MatrixXd PredictProbabilities(const Eigen::MatrixXd& x) const override;  // rows × components, p(k | x)
   // log p(x) per row under the mixture (sklearn score_samples): density contours are exp of it.
   Eigen::VectorXd ScoreSamples(const Eigen::MatrixXd& x) const;
+  // The log density (ScoreSamples) and contour levels spread evenly between its 5th percentile and
+  // maximum over the map, so the contours follow the bumps of the mixture.
+  Eigen::VectorXd ContourField(const Eigen::MatrixXd& x) const override { return ScoreSamples(x); }
+  std::vector<double> ContourLevels(const Eigen::VectorXd& field) const override;
+  ModelInsight Insight() const override;  // means, weights, covariances
 
   // Fitted state (the parameters after the latest M-step; after Reset, the initial estimate).
   const Eigen::VectorXd& weights() const { return weights_; }  // components

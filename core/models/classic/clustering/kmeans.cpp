@@ -83,6 +83,7 @@ void KMeans::StartRun() {
   Assign(centers_, labels_);  // what the first assignment will give, so views can colour rows at once
   old_labels_.setConstant(-1);
   history_.clear();
+  path_.assign(1, centers_);
   iterations_ = 0;
   ++run_;
   run_active_ = true;
@@ -146,6 +147,7 @@ Status KMeans::Step() {
     if (counts_(c) > 0) new_centers_.row(c) /= counts_(c);
   const double shift = (new_centers_ - centers_).squaredNorm();
   centers_.swap(new_centers_);
+  path_.push_back(centers_);
   ++iterations_;
   ++steps_;
   const bool same_labels = labels_ == old_labels_;
@@ -168,6 +170,7 @@ void KMeans::FinishRun() {
     best_centers_ = centers_;
     best_labels_ = labels_;
     best_history_ = history_;
+    best_path_ = path_;
     best_iterations_ = iterations_;
   }
   if (run_ >= runs_) {
@@ -176,6 +179,7 @@ void KMeans::FinishRun() {
     labels_ = best_labels_;
     inertia_ = best_inertia_;
     history_ = best_history_;
+    path_ = best_path_;
     iterations_ = best_iterations_;
   }
 }
@@ -206,6 +210,16 @@ Eigen::VectorXd KMeans::Predict(const Eigen::MatrixXd& x) const {
     out(i) = static_cast<double>(best);
   }
   return out;
+}
+
+
+ModelInsight KMeans::Insight() const {
+  ModelInsight insight;
+  if (centers_.size() == 0) return insight;
+  insight.centers = centers();
+  for (const Eigen::MatrixXd& centers : path_) insight.center_path.push_back(centers.rowwise() + mean_);
+  insight.training_labels = labels_;
+  return insight;
 }
 
 }  // namespace mlp::classic

@@ -44,6 +44,7 @@ public:
   Status Step() override;  // one Lloyd iteration (starting a new run first when needed)
   Progress progress() const override;
   Eigen::VectorXd Predict(const Eigen::MatrixXd& x) const override;  // index of the nearest centre
+  ModelInsight Insight() const override;  // centres, their path in this run, row labels
 
   // Fitted state. While training: the current run (after Reset: the first run's starting centres
   // and the rows' nearest of them); once finished: the best run.
@@ -79,6 +80,7 @@ private:
   Eigen::VectorXi labels_, old_labels_;
   Eigen::VectorXd counts_;
   std::vector<double> history_;
+  std::vector<Eigen::MatrixXd> path_;  // centred centres: the run's start, then after each update
   double inertia_ = 0.0;
   int iterations_ = 0;
   bool run_active_ = false;
@@ -86,6 +88,7 @@ private:
   Eigen::MatrixXd best_centers_;
   Eigen::VectorXi best_labels_;
   std::vector<double> best_history_;
+  std::vector<Eigen::MatrixXd> best_path_;
   double best_inertia_ = 0.0;
   int best_iterations_ = 0;
   int best_run_ = -1;

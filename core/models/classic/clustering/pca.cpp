@@ -78,4 +78,15 @@ double Pca::noise_variance() const {
   return kept < all ? axes_.explained_variance.tail(all - kept).mean() : 0.0;
 }
 
+
+ModelInsight Pca::Insight() const {
+  ModelInsight insight;
+  if (!fitted_) return insight;
+  insight.mean = mean();
+  insight.components = components();
+  insight.explained_variance_ratio = explained_variance_ratio();
+  insight.all_explained_variance = all_explained_variance();
+  return insight;
+}
+
 }  // namespace mlp::classic

@@ -29,6 +29,7 @@ public:
 
   Eigen::VectorXd Predict(const Eigen::MatrixXd& x) const override;    // first component's score
   Eigen::MatrixXd Transform(const Eigen::MatrixXd& x) const override;  // rows × components
+  ModelInsight Insight() const override;  // mean, axes, explained variance
   // Scores (rows × components) back to feature space: scores · components + mean.
   Eigen::MatrixXd Reconstruct(const Eigen::MatrixXd& scores) const;
   // Mean over rows of the squared distance between each row and its reconstruction.

@@ -159,4 +159,18 @@ Eigen::MatrixXd SupportVectorClassifier::SupportVectors() const {
   return sv;
 }
 
+
+Eigen::VectorXd SupportVectorClassifier::ContourField(const Eigen::MatrixXd& x) const {
+  if (classes_ != 2 || machines_.empty()) return {};
+  const Eigen::MatrixXd values = DecisionFunction(x);
+  if (values.cols() != 1) return {};
+  return values.col(0);
+}
+
+ModelInsight SupportVectorClassifier::Insight() const {
+  ModelInsight insight;
+  insight.support_indices = SupportIndices();
+  return insight;
+}
+
 }  // namespace mlp::classic

@@ -49,6 +49,10 @@ public:
 
   // Binary: rows × 1. More classes: rows × pairs in the order (0,1), (0,2) … (1,2) ….
   Eigen::MatrixXd DecisionFunction(const Eigen::MatrixXd& x) const;
+  // Two classes: the decision value, drawn at levels −1, 0, +1 (margin, boundary, margin).
+  Eigen::VectorXd ContourField(const Eigen::MatrixXd& x) const override;
+  std::vector<double> ContourLevels(const Eigen::VectorXd&) const override { return {-1.0, 0.0, 1.0}; }
+  ModelInsight Insight() const override;  // support vectors
 
   const SupportVectorSettings& settings() const { return settings_; }
   SupportVectorSettings& settings() { return settings_; }  // takes effect at the next Reset

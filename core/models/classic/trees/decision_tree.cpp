@@ -117,4 +117,12 @@ Eigen::MatrixXd DecisionTree::PredictProbabilities(const Eigen::MatrixXd& x) con
   return probabilities;
 }
 
+ModelInsight DecisionTree::Insight() const {
+  ModelInsight insight;
+  if (nodes_.size() == 0) return insight;
+  insight.trees.push_back(std::make_shared<const TreeNodes>(nodes_));
+  insight.feature_importances = FeatureImportances();
+  return insight;
+}
+
 }  // namespace mlp::classic

@@ -59,6 +59,7 @@ public:
 
   // Fitted state for the views.
   const TreeNodes& nodes() const { return nodes_; }
+  ModelInsight Insight() const override;  // the tree as grown so far and its importances
   // Normalised impurity decrease per feature (sklearn feature_importances_).
   Eigen::VectorXd FeatureImportances() const { return nodes_.FeatureImportances(static_cast<int>(x_.cols())); }
   int num_classes() const { return num_classes_; }

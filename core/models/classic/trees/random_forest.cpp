@@ -107,7 +107,7 @@ Status RandomForest::StepTrees(int count) {
   }
   for (TreeJob& job : jobs) {
     AddOutOfBag(job);
-    trees_.push_back(std::move(job.nodes));
+    trees_.push_back(std::make_shared<const TreeNodes>(std::move(job.nodes)));
   }
   return {};
 }
@@ -124,7 +124,7 @@ Progress RandomForest::progress() const {
 Eigen::MatrixXd RandomForest::PredictProbabilities(const Eigen::MatrixXd& x) const {
   if (kind() != ModelKind::kClassifier || trees_.empty() || x.cols() != x_.cols()) return {};
   Eigen::MatrixXd probabilities = Eigen::MatrixXd::Zero(x.rows(), num_classes_);
-  for (const TreeNodes& tree : trees_) AddTreeProbabilities(tree, x, &probabilities);
+  for (const auto& tree : trees_) AddTreeProbabilities(*tree, x, &probabilities);
   probabilities /= static_cast<double>(trees_.size());
   return probabilities;
 }
@@ -133,7 +133,7 @@ Eigen::VectorXd RandomForest::Predict(const Eigen::MatrixXd& x) const {
   if (trees_.empty() || x.cols() != x_.cols()) return {};
   if (kind() == ModelKind::kClassifier) return ArgMaxRows(PredictProbabilities(x));
   Eigen::VectorXd values = Eigen::VectorXd::Zero(x.rows());
-  for (const TreeNodes& tree : trees_) AddTreeValues(tree, x, &values);
+  for (const auto& tree : trees_) AddTreeValues(*tree, x, &values);
   values /= static_cast<double>(trees_.size());
   return values;
 }
@@ -142,9 +142,9 @@ Eigen::VectorXd RandomForest::FeatureImportances() const {
   const int features = static_cast<int>(x_.cols());
   Eigen::VectorXd sum = Eigen::VectorXd::Zero(features);
   int used = 0;
-  for (const TreeNodes& tree : trees_) {
-    if (tree.size() <= 1) continue;
-    sum += tree.FeatureImportances(features);
+  for (const auto& tree : trees_) {
+    if (tree->size() <= 1) continue;
+    sum += tree->FeatureImportances(features);
     ++used;
   }
   if (used == 0) return sum;
@@ -176,6 +176,13 @@ double RandomForest::OutOfBagScore() const {
   const double mean = sum / static_cast<double>(scored);
   const double total = sq_sum - static_cast<double>(scored) * mean * mean;
   return total > 0.0 ? 1.0 - sq_error / total : nan;
+}
+
+ModelInsight RandomForest::Insight() const {
+  ModelInsight insight;
+  insight.trees = trees_;
+  if (!trees_.empty()) insight.feature_importances = FeatureImportances();
+  return insight;
 }
 
 }  // namespace mlp::classic

@@ -54,10 +54,11 @@ public:
   Progress progress() const override;
   Eigen::VectorXd Predict(const Eigen::MatrixXd& x) const override;
   Eigen::MatrixXd PredictProbabilities(const Eigen::MatrixXd& x) const override;
+  ModelInsight Insight() const override;  // the grown trees and the importances
 
   // Fitted state for the views.
   int tree_count() const { return static_cast<int>(trees_.size()); }
-  const TreeNodes& tree(int index) const { return trees_[static_cast<size_t>(index)]; }
+  const TreeNodes& tree(int index) const { return *trees_[static_cast<size_t>(index)]; }
   // Mean of the trees' normalised importances (trees that split at all), normalised again (sklearn).
   Eigen::VectorXd FeatureImportances() const;
   // Out-of-bag accuracy (classifier) or R² (regressor) over rows left out by at least one tree;
@@ -80,7 +81,7 @@ private:
   int num_classes_ = 0;
   int max_features_ = 1;
   Rng seeds_;  // draws one seed per tree, as sklearn's forest RandomState
-  std::vector<TreeNodes> trees_;
+  std::vector<std::shared_ptr<const TreeNodes>> trees_;  // shared with published insights
   Eigen::MatrixXd oob_sum_;        // rows × outputs: summed out-of-bag predictions
   Eigen::VectorXi oob_votes_;      // trees that left each row out
   int64_t steps_ = 0;
