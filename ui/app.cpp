@@ -180,6 +180,8 @@ Status App::Command(std::string_view name) {
   } else if (name == "tab:playground" || name == "tab:data" || name == "tab:models") {
     tab_ = name == "tab:data" ? Tab::kData : name == "tab:models" ? Tab::kModels : Tab::kPlayground;
     select_tab_ = true;
+  } else if (name == "model:sweep") {
+    if (!models_->StartSweep()) return Status::Error("This model has nothing to sweep (clusterers and projectors do not).");
   } else if (name == "model:play" || name == "model:pause" || name == "model:step" || name == "model:reset") {
     if (name == "model:play") models_->Play();
     if (name == "model:pause") models_->Pause();

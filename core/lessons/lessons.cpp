@@ -189,6 +189,67 @@ std::vector<Lesson> MakeLessons() {
     l.view = "map";
     lessons.push_back(std::move(l));
   }
+  {
+    Lesson l;
+    l.id = "polynomial-overfitting";
+    l.title = "A degree-8 polynomial through ten points";
+    l.section = "Regression";
+    l.explanation =
+        "The same ten noisy points as the straight-line lesson, now with x expanded into x, x², ..., x⁸ (the "
+        "polynomial step in the data chain) before least squares. Seven points train it; three are held out. "
+        "Eight weights can pass through seven points exactly, so the training error vanishes while the curve "
+        "swings wildly between and beyond them. Open Complexity: as the degree grows, the training error only "
+        "falls, the test error falls and then shoots up. That gap is over-fitting. Then try Ridge on the same "
+        "data: its penalty keeps the weights small and the curve calm.";
+    l.source = "line_noise";
+    l.data_seed = 123;
+    l.steps = {Standardise(), {PreprocessKind::kPolynomial, {}, 8}};
+    l.split = RandomSplit(0.3, 0);
+    l.model = "linear_regression";
+    l.model_values = {{"intercept", 1}};
+    l.view = "fit";
+    lessons.push_back(std::move(l));
+  }
+  {
+    Lesson l;
+    l.id = "lasso-sparse-polynomial";
+    l.title = "Lasso switches weights off";
+    l.section = "Regression";
+    l.explanation =
+        "A noisy sine wave and twelve polynomial features of x: far more flexibility than the data need. Lasso "
+        "adds alpha times the sum of the absolute weights to the squared error, and that penalty does something "
+        "ridge's squared penalty never does: it sets weights exactly to zero. Each step is one coordinate-descent "
+        "sweep; Weights shows the survivors (zero ones are grey). Raise alpha and more switch off; Complexity "
+        "shows the test error over alpha, lowest in between too little and too much.";
+    l.source = "sinusoid";
+    l.source_values = {{"samples", 120}, {"cycles", 1}, {"noise", 0.2}, {"offset", 0}};
+    l.data_seed = 1234;
+    l.steps = {Standardise(), {PreprocessKind::kPolynomial, {}, 12}, Standardise()};
+    l.split = RandomSplit(0.3, 0);
+    l.model = "lasso";
+    l.model_values = {{"alpha", 0.01}};
+    l.view = "importance";
+    lessons.push_back(std::move(l));
+  }
+  {
+    Lesson l;
+    l.id = "knn-moons";
+    l.title = "k nearest neighbours vote";
+    l.section = "Classification";
+    l.explanation =
+        "No training at all: a new point takes the majority class of the k training points closest to it. "
+        "With k = 1 every training point is its own island, so training accuracy is perfect and the boundary "
+        "is ragged; larger k smooths the boundary until, at very large k, it ignores the moons' shape. "
+        "Complexity sweeps k and shows both errors: the best k sits where the test error bottoms out.";
+    l.source = "moons_2d";
+    l.source_values = {{"samples", 400}, {"noise", 0.35}};
+    l.data_seed = 3;
+    l.split = RandomSplit(0.3, 0);
+    l.model = "knn_classifier";
+    l.model_values = {{"k", 15}};
+    l.view = "map";
+    lessons.push_back(std::move(l));
+  }
   return lessons;
 }
 

@@ -55,14 +55,55 @@ ModelRun::ModelRun(std::unique_ptr<classic::Model> model, std::shared_ptr<const 
       grid_inputs_(r * n + c, options_.plane_x) = x_lo + (x_hi - x_lo) * (c + 0.5) / n;
       grid_inputs_(r * n + c, options_.plane_y) = y_hi - (y_hi - y_lo) * (r + 0.5) / n;
     }
-  curve_inputs_ = feature_means_.replicate(kCurvePoints, 1);
-  for (int i = 0; i < kCurvePoints; ++i) curve_inputs_(i, options_.plane_x) = x_lo + (x_hi - x_lo) * i / (kCurvePoints - 1);
+  BuildCurveInputs();
 
   auto first = std::make_shared<ModelSnapshot>();
   first->x_min = x_lo, first->x_max = x_hi, first->y_min = y_lo, first->y_max = y_hi;
   latest_ = first;
   Apply(Command::kReset);
   if (options_.worker_thread && kHasThreads) worker_ = std::thread([this] { WorkerLoop(); });
+}
+
+void ModelRun::BuildCurveInputs() {
+  // Along the raw column under plane_x (the same column when the chain keeps columns), over its
+  // training range plus 5%, the other raw inputs at their training mean.
+  const Dataset& raw = *data_->raw;
+  const Eigen::Index raw_columns = raw.features.cols();
+  curve_column_ = std::clamp(options_.plane_x, 0, static_cast<int>(std::max<Eigen::Index>(raw_columns - 1, 0)));
+  const Eigen::MatrixXd raw_train = Rows(raw.features, data_->split.train);
+  double lo = 0.0, hi = 1.0;
+  if (raw_train.rows() > 0 && raw_columns > 0) {
+    lo = raw_train.col(curve_column_).minCoeff(), hi = raw_train.col(curve_column_).maxCoeff();
+    const double pad = std::max(1e-9, (hi - lo) * 0.05);
+    lo -= pad, hi += pad;
+  }
+  Eigen::MatrixXd raw_curve = (raw_train.rows() > 0 ? Eigen::RowVectorXd(raw_train.colwise().mean())
+                                                     : Eigen::RowVectorXd::Zero(raw_columns)).replicate(kCurvePoints, 1);
+  curve_raw_x_.resize(kCurvePoints);
+  for (int i = 0; i < kCurvePoints; ++i) {
+    curve_raw_x_(i) = lo + (hi - lo) * i / (kCurvePoints - 1);
+    if (raw_columns > 0) raw_curve(i, curve_column_) = curve_raw_x_(i);
+  }
+  if (data_->fitted_chain && data_->fitted_chain->fitted() && raw_columns > 0) {
+    auto transformed = data_->fitted_chain->Transform(raw_curve);
+    // Means of text columns or imputed gaps can make a row the chain refuses; then follow the
+    // model's own first input instead.
+    if (transformed.ok() && transformed.value().cols() == train_x_.cols() && transformed.value().allFinite()) {
+      curve_inputs_ = std::move(transformed).value();
+      return;
+    }
+  } else if (raw_columns == train_x_.cols()) {
+    curve_inputs_ = std::move(raw_curve);
+    return;
+  }
+  curve_column_ = -1;  // the curve runs along the model's feature plane_x instead
+  const double x_lo = train_x_.rows() ? train_x_.col(options_.plane_x).minCoeff() : 0.0;
+  const double x_hi = train_x_.rows() ? train_x_.col(options_.plane_x).maxCoeff() : 1.0;
+  curve_inputs_ = feature_means_.replicate(kCurvePoints, 1);
+  for (int i = 0; i < kCurvePoints; ++i) {
+    curve_raw_x_(i) = x_lo + (x_hi - x_lo) * i / (kCurvePoints - 1);
+    curve_inputs_(i, options_.plane_x) = curve_raw_x_(i);
+  }
 }
 
 ModelRun::~ModelRun() {
@@ -138,6 +179,7 @@ void ModelRun::Publish() {
   s.message = message_;
   s.objective_history = objective_history_;
   s.grid_size = options_.grid_size;
+  s.curve_column = curve_column_;
   if (reset_ok_ && s.progress.steps > 0) {
     const Dataset& d = *data_->data;
     const bool labelled = d.task == TaskKind::kClassification && d.num_classes() > 1;
@@ -168,7 +210,7 @@ void ModelRun::Publish() {
     s.curve_x.resize(static_cast<size_t>(curve.size()));
     s.curve_y.resize(static_cast<size_t>(curve.size()));
     for (Eigen::Index i = 0; i < curve.size(); ++i) {
-      s.curve_x[static_cast<size_t>(i)] = static_cast<float>(curve_inputs_(i, options_.plane_x));
+      s.curve_x[static_cast<size_t>(i)] = static_cast<float>(curve_raw_x_(i));
       s.curve_y[static_cast<size_t>(i)] = static_cast<float>(curve(i));
     }
     const Eigen::VectorXd sigma = model_->PredictStd(curve_inputs_);

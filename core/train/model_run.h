@@ -51,7 +51,10 @@ struct ModelSnapshot {
   std::vector<double> field_levels;
   // The model's insides for the model-specific views (published from Reset on).
   classic::ModelInsight insight;
-  // 1-D: the model's prediction along plane_x (others at the mean), 200 points.
+  // 1-D: the model's prediction along raw input column `curve_column` (the others at their
+  // training mean), 200 points, passed through the data's preprocessing chain — so polynomial or
+  // standardised features still give a curve over the input the learner knows.
+  int curve_column = 0;  // −1: the curve runs along the model's feature plane_x instead
   std::vector<float> curve_x, curve_y;
   std::vector<float> curve_low, curve_high;  // mean ± 2σ where the model has a predictive σ
 };
@@ -81,6 +84,7 @@ private:
   void DoStep();
   void Publish();
   void WorkerLoop();
+  void BuildCurveInputs();
 
   std::unique_ptr<classic::Model> model_;
   std::shared_ptr<const PreparedData> data_;
@@ -89,6 +93,8 @@ private:
   Eigen::VectorXd train_y_, test_y_;
   Eigen::RowVectorXd feature_means_;
   Eigen::MatrixXd grid_inputs_, curve_inputs_;
+  Eigen::VectorXd curve_raw_x_;  // the raw input along the curve
+  int curve_column_ = 0;
   bool reset_ok_ = false;
   bool running_ = false;
   int pending_steps_ = 0;

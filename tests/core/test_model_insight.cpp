@@ -11,6 +11,7 @@
 #include "core/models/classic/clustering/kmeans.h"
 #include "core/models/classic/clustering/pca.h"
 #include "core/models/classic/kernels/support_vector_classifier.h"
+#include "core/models/classic/linear/lasso.h"
 #include "core/models/classic/trees/decision_tree.h"
 #include "core/models/classic/trees/random_forest.h"
 #include "core/models/classic/trees/tree_nodes.h"
@@ -144,4 +145,24 @@ TEST_CASE("PCA publishes orthonormal axes and their share of the variance", "[cl
   CHECK(insight.explained_variance_ratio.sum() == Approx(1.0));
   CHECK(insight.all_explained_variance(0) >= insight.all_explained_variance(1));
   CHECK(insight.mean.isApprox(x.colwise().mean()));
+}
+
+TEST_CASE("a linear regressor publishes its weights once fitted; lasso's unhelpful ones are exactly zero", "[classic][insight]") {
+  mlp::Rng rng(4);
+  Eigen::MatrixXd x(80, 5);
+  Eigen::VectorXd y(80);
+  for (Eigen::Index i = 0; i < 80; ++i) {
+    for (Eigen::Index j = 0; j < 5; ++j) x(i, j) = rng.Normal();
+    y(i) = 3 * x(i, 0) - 2 * x(i, 1) + 0.1 * rng.Normal();  // features 2..4 are noise
+  }
+  LassoRegression lasso(LassoSettings{0.3, true, 1000, 1e-4});
+  REQUIRE(lasso.Reset(x, y, 0, 0).ok());
+  CHECK(lasso.Insight().coefficients.size() == 0);  // nothing before the first sweep
+  while (!lasso.progress().finished) REQUIRE(lasso.Step().ok());
+  const Eigen::VectorXd w = lasso.Insight().coefficients;
+  REQUIRE(w.size() == 5);
+  CHECK(w == lasso.coef());
+  CHECK(w(0) > 2.0);
+  CHECK(w(1) < -1.0);
+  CHECK(w.tail(3).isZero(0.0));
 }

@@ -42,6 +42,11 @@ std::vector<std::string> ViewsOf(const mlp::classic::ModelEntry& entry) {
   else views.push_back("model-view:projection");
   if (entry.id.rfind("decision_tree", 0) == 0 || entry.id.rfind("random_forest", 0) == 0)
     views.insert(views.end(), {"model-view:tree", "model-view:importance"});
+  if (entry.id == "linear_regression" || entry.id == "ridge" || entry.id == "lasso" || entry.id == "linear_gd")
+    views.push_back("model-view:importance");  // the weights
+  bool knob = false;  // a numeric hyperparameter to sweep (the test data have no polynomial step)
+  for (const mlp::ParameterSpec& p : entry.parameters) knob |= p.choices.empty();
+  if (knob && !projector && entry.kind != mlp::classic::ModelKind::kClusterer) views.push_back("model-view:complexity");
   return views;
 }
 

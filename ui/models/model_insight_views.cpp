@@ -152,32 +152,54 @@ void DrawMapLegend(const ModelSnapshot& s) {
 }
 
 void DrawImportanceView(const ModelSnapshot& s, const Dataset& data) {
-  const Eigen::VectorXd& importance = s.insight.feature_importances;
-  if (importance.size() == 0) {
-    ImGui::TextDisabled("Press Step or Play: importances appear once the model has split.");
+  // Trees: impurity importances (all ≥ 0). Linear models: signed weights, zero ones greyed.
+  const bool weights = s.insight.feature_importances.size() == 0;
+  const Eigen::VectorXd& values = weights ? s.insight.coefficients : s.insight.feature_importances;
+  if (values.size() == 0) {
+    ImGui::TextDisabled("Press Step or Play: the bars appear once the model is fitted.");
     return;
   }
-  ImGui::TextDisabled("Impurity importance: how much each feature's splits reduced the impurity, as a share of the total.");
-  std::vector<int> order(static_cast<size_t>(importance.size()));
+  if (weights) {
+    int zeros = 0;
+    for (Eigen::Index i = 0; i < values.size(); ++i) zeros += values(i) == 0.0 ? 1 : 0;
+    ImGui::TextDisabled("The weight of each feature (as the model sees it, after the data chain); %d of %d exactly zero.", zeros,
+                        static_cast<int>(values.size()));
+  } else {
+    ImGui::TextDisabled("Impurity importance: how much each feature's splits reduced the impurity, as a share of the total.");
+  }
+  std::vector<int> order(static_cast<size_t>(values.size()));
   std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return importance(a) > importance(b); });
+  if (!weights) std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return values(a) > values(b); });
+  const auto name_of = [&](int f) {
+    return f < static_cast<int>(data.feature_names.size()) ? data.feature_names[static_cast<size_t>(f)] : "x" + std::to_string(f);
+  };
   float name_width = 0;
-  for (int f : order)
-    name_width = std::max(name_width, ImGui::CalcTextSize(f < static_cast<int>(data.feature_names.size()) ? data.feature_names[static_cast<size_t>(f)].c_str() : "x").x);
-  const float line = ImGui::GetFrameHeight();
-  const float bar_space = std::max(40.0f, ImGui::GetContentRegionAvail().x - name_width - ImGui::CalcTextSize(" 0.000 ").x - 16);
-  const double top = std::max(1e-12, importance.maxCoeff());
+  for (int f : order) name_width = std::max(name_width, ImGui::CalcTextSize(name_of(f).c_str()).x);
+  const float line = std::min(ImGui::GetFrameHeight(), std::max(4.0f, ImGui::GetContentRegionAvail().y / static_cast<float>(order.size() + 1)));
+  const float value_width = ImGui::CalcTextSize(" -0.000e+00 ").x;
+  const float bar_space = std::max(40.0f, ImGui::GetContentRegionAvail().x - name_width - 2 * value_width - 16);
+  const double top = std::max(1e-300, values.cwiseAbs().maxCoeff());
+  const bool signed_bars = weights && values.minCoeff() < 0;
+  // Signed bars grow both ways from a zero line in the middle.
+  const float zero_x = signed_bars ? bar_space / 2 : 0.0f, scale = signed_bars ? bar_space / 2 : bar_space;
   ImDrawList* dl = ImGui::GetWindowDrawList();
+  const bool show_names = line >= ImGui::GetTextLineHeight();
   for (int f : order) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    const std::string name = f < static_cast<int>(data.feature_names.size()) ? data.feature_names[static_cast<size_t>(f)] : "x" + std::to_string(f);
-    dl->AddText(ImVec2(at.x + name_width - ImGui::CalcTextSize(name.c_str()).x, at.y + (line - ImGui::GetTextLineHeight()) / 2),
-                ImGui::GetColorU32(ImGuiCol_Text), name.c_str());
-    const float x0 = at.x + name_width + 8, width = static_cast<float>(importance(f) / top) * bar_space;
-    dl->AddRectFilled(ImVec2(x0, at.y + 3), ImVec2(x0 + width, at.y + line - 3), colors::kPositive, 2.0f);
-    char value[16];
-    std::snprintf(value, sizeof value, "%.3f", importance(f));
-    dl->AddText(ImVec2(x0 + width + 6, at.y + (line - ImGui::GetTextLineHeight()) / 2), colors::kMutedText, value);
+    const std::string name = name_of(f);
+    const float text_y = at.y + (line - ImGui::GetTextLineHeight()) / 2;
+    if (show_names)
+      dl->AddText(ImVec2(at.x + name_width - ImGui::CalcTextSize(name.c_str()).x, text_y), ImGui::GetColorU32(ImGuiCol_Text), name.c_str());
+    const float x0 = at.x + name_width + 8 + zero_x;
+    const float length = static_cast<float>(values(f) / top) * scale;
+    const ImU32 color = values(f) == 0.0 ? colors::kPanelBorder : values(f) > 0 ? colors::kPositive : colors::kNegative;
+    dl->AddRectFilled(ImVec2(std::min(x0, x0 + length), at.y + 2), ImVec2(std::max(x0, x0 + length), at.y + line - 2), color, 2.0f);
+    if (signed_bars) dl->AddLine(ImVec2(x0, at.y), ImVec2(x0, at.y + line), colors::kMutedText);
+    if (show_names) {
+      char text[24];
+      std::snprintf(text, sizeof text, weights ? "%.4g" : "%.3f", values(f));
+      dl->AddText(ImVec2(at.x + name_width + 8 + bar_space + 6, text_y), colors::kMutedText, text);
+    }
     ImGui::Dummy(ImVec2(name_width + bar_space, line));
   }
 }

@@ -84,8 +84,10 @@ void DrawMap(ModelsWorkspace& workspace, const ModelSnapshot& s) {
 
 void DrawFit(ModelsWorkspace& workspace, const ModelSnapshot& s) {
   const PreparedData& data = *workspace.data();
-  const Dataset& d = *data.data;
-  const int fx = std::clamp(workspace.plane_x(), 0, static_cast<int>(d.features.cols() - 1));
+  // The curve runs along a raw input (through the chain) when it can, else along a model feature.
+  const bool raw = s.curve_column >= 0;
+  const Dataset& d = raw ? *data.raw : *data.data;
+  const int fx = raw ? s.curve_column : std::clamp(workspace.plane_x(), 0, static_cast<int>(d.features.cols() - 1));
   std::vector<float> xs, ys, txs, tys;
   for (int64_t r : data.split.train) {
     xs.push_back(static_cast<float>(d.features(r, fx)));
@@ -96,12 +98,37 @@ void DrawFit(ModelsWorkspace& workspace, const ModelSnapshot& s) {
     tys.push_back(static_cast<float>(d.targets(r)));
   }
   if (d.features.cols() > 1)
-    ImGui::TextDisabled("Prediction along %s with the other features at their training mean.",
+    ImGui::TextDisabled("Prediction along %s with the other inputs at their training mean.",
                         d.feature_names[static_cast<size_t>(fx)].c_str());
+  else if (raw && data.fitted_chain)
+    ImGui::TextDisabled("Prediction along %s, through the data's chain (%s).", d.feature_names[static_cast<size_t>(fx)].c_str(),
+                        data.chain.c_str());
   plot::PlotOptions options;
-  options.auto_fit_x = options.auto_fit_y = true;
+  options.auto_fit_x = true;
+  // The y range covers the data and the curve, but at most one data span beyond the data: an
+  // over-fitted polynomial's swings run off the plot rather than flattening the points.
+  float lo = 0, hi = 1;
+  if (!ys.empty()) {
+    lo = std::min(*std::min_element(ys.begin(), ys.end()), tys.empty() ? ys[0] : *std::min_element(tys.begin(), tys.end()));
+    hi = std::max(*std::max_element(ys.begin(), ys.end()), tys.empty() ? ys[0] : *std::max_element(tys.begin(), tys.end()));
+    const float span = std::max(hi - lo, 1e-6f);
+    float curve_lo = lo, curve_hi = hi;
+    for (size_t i = 0; i < s.curve_y.size(); ++i) {
+      curve_lo = std::min(curve_lo, s.curve_low.empty() ? s.curve_y[i] : s.curve_low[i]);
+      curve_hi = std::max(curve_hi, s.curve_high.empty() ? s.curve_y[i] : s.curve_high[i]);
+    }
+    lo = std::max(curve_lo, lo - span), hi = std::min(curve_hi, hi + span);
+    const float pad = 0.05f * (hi - lo);
+    lo -= pad, hi += pad;
+  }
+  options.y = {lo, hi};
   options.x_label = d.feature_names[static_cast<size_t>(fx)].c_str();
   options.y_label = d.target_name.c_str();
+  char model_label[48];
+  if (s.kind == classic::ModelKind::kRegressor && s.progress.steps > 0)
+    std::snprintf(model_label, sizeof model_label, "model (train R² %.3f, test R² %.3f)", s.train_regression.r2, s.test_regression.r2);
+  else
+    std::snprintf(model_label, sizeof model_label, "model");
   if (plot::BeginPlot("##model-fit", ImVec2(-1, -1), options)) {
     plot::PlotScatter("train", xs.data(), ys.data(), static_cast<int>(xs.size()), nullptr, colors::kTrainCurve, 3.0f);
     plot::PlotScatter("test", txs.data(), tys.data(), static_cast<int>(txs.size()), nullptr, colors::kTestCurve, 3.0f);
@@ -111,7 +138,7 @@ void DrawFit(ModelsWorkspace& workspace, const ModelSnapshot& s) {
       plot::PlotLine("mean ± 2σ##high", s.curve_x.data(), s.curve_high.data(), static_cast<int>(s.curve_x.size()), band, 1.2f);
     }
     if (!s.curve_x.empty())
-      plot::PlotLine("model", s.curve_x.data(), s.curve_y.data(), static_cast<int>(s.curve_x.size()), colors::kNegative, 2.5f);
+      plot::PlotLine(model_label, s.curve_x.data(), s.curve_y.data(), static_cast<int>(s.curve_x.size()), colors::kNegative, 2.5f);
     plot::EndPlot();
   }
 }
@@ -280,6 +307,8 @@ void DrawModelViews(ModelsWorkspace& workspace, const Fonts& fonts, WidgetRegist
   const classic::ModelEntry* entry = workspace.entry();
   const bool trees = entry && (entry->id.rfind("decision_tree", 0) == 0 || entry->id.rfind("random_forest", 0) == 0);
   const bool projector = snapshot->kind == classic::ModelKind::kProjector;
+  const bool weights = entry && (entry->id == "linear_regression" || entry->id == "ridge" || entry->id == "lasso" ||
+                                 entry->id == "linear_gd");
   const struct {
     ModelView view;
     const char* title;
@@ -288,9 +317,10 @@ void DrawModelViews(ModelsWorkspace& workspace, const Fonts& fonts, WidgetRegist
   } tabs[] = {{ModelView::kMap, "Prediction map", "map", true},
               {ModelView::kFit, "1-D fit", "fit", !projector},
               {ModelView::kTree, "Tree", "tree", trees},
-              {ModelView::kImportance, "Importance", "importance", trees},
+              {ModelView::kImportance, weights ? "Weights" : "Importance", "importance", trees || weights},
               {ModelView::kProjection, "Projection", "projection", projector},
               {ModelView::kMetrics, "Metrics", "metrics", !projector},
+              {ModelView::kComplexity, "Complexity", "complexity", !workspace.sweep_axes().empty()},
               {ModelView::kProgress, "Progress", "progress", true}};
   bool current_shown = false;
   for (const auto& tab : tabs) current_shown |= tab.shown && tab.view == workspace.view();
@@ -318,6 +348,7 @@ void DrawModelViews(ModelsWorkspace& workspace, const Fonts& fonts, WidgetRegist
     case ModelView::kTree: DrawTrees(workspace, *snapshot, widgets); break;
     case ModelView::kImportance: DrawImportanceView(*snapshot, d); break;
     case ModelView::kProjection: DrawProjectionView(*snapshot, *workspace.data()); break;
+    case ModelView::kComplexity: DrawComplexityView(workspace, widgets); break;
   }
   (void)fonts;
 }

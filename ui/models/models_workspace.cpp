@@ -12,7 +12,7 @@ bool ParseModelView(std::string_view key, ModelView* view) {
   static constexpr std::pair<std::string_view, ModelView> kKeys[] = {
       {"map", ModelView::kMap},           {"fit", ModelView::kFit},   {"metrics", ModelView::kMetrics},
       {"progress", ModelView::kProgress}, {"tree", ModelView::kTree}, {"importance", ModelView::kImportance},
-      {"projection", ModelView::kProjection}};
+      {"projection", ModelView::kProjection}, {"complexity", ModelView::kComplexity}};
   for (const auto& [name, value] : kKeys)
     if (name == key) return *view = value, true;
   return false;
@@ -67,6 +67,15 @@ void ModelsWorkspace::Rebuild() {
   run_.reset();
   map_version_ = 0;
   tree_view_ = {};
+  // A sweep belongs to one model, its settings and the data: any change makes it stale.
+  sweep_job_.Cancel();
+  sweep_result_ = {};
+  const int previous_axis = sweep_axis_;
+  const std::string previous_label = previous_axis < static_cast<int>(sweep_axes_.size()) ? sweep_axes_[static_cast<size_t>(previous_axis)].label : "";
+  sweep_axes_ = entry() && data_ ? SweepAxes(*entry(), *data_) : std::vector<SweepAxis>();
+  sweep_axis_ = 0;
+  for (size_t i = 0; i < sweep_axes_.size(); ++i)
+    if (sweep_axes_[i].label == previous_label) sweep_axis_ = static_cast<int>(i);
   const classic::ModelEntry* found = entry();
   if (!found || !data_) return;
   values_ = classic::ClampParameters(found->parameters, values_);
@@ -92,6 +101,18 @@ void ModelsWorkspace::Update(std::shared_ptr<const PreparedData> data, double bu
     }
   }
   if (run_ && !platform_.SupportsWorkerThreads()) run_->StepFor(budget_ms);
+  if (sweep_job_.Poll() && sweep_output_) sweep_result_ = std::move(*sweep_output_);
+}
+
+bool ModelsWorkspace::StartSweep() {
+  const classic::ModelEntry* found = entry();
+  if (!found || !data_ || sweep_axis_ < 0 || sweep_axis_ >= static_cast<int>(sweep_axes_.size())) return false;
+  sweep_output_ = std::make_shared<SweepResult>();
+  sweep_job_.Start([output = sweep_output_, data = data_, found, values = values_, seed = seed_,
+                    axis = sweep_axes_[static_cast<size_t>(sweep_axis_)]](JobProgress& progress) {
+    *output = RunComplexitySweep(*data, *found, values, seed, axis, &progress);
+  });
+  return true;
 }
 
 void ModelsWorkspace::Draw(const Fonts& fonts, WidgetRegistry& widgets) {
@@ -119,7 +140,9 @@ std::string ModelsWorkspace::StatusJson() const {
       .Add("trainAccuracy", s && s->kind == classic::ModelKind::kClassifier ? s->train_report.accuracy : NAN)
       .Add("testAccuracy", s && s->kind == classic::ModelKind::kClassifier ? s->test_report.accuracy : NAN)
       .Add("testR2", s && s->kind == classic::ModelKind::kRegressor ? s->test_regression.r2 : NAN)
-      .Add("message", s ? s->message : std::string());
+      .Add("message", s ? s->message : std::string())
+      .Add("sweepBusy", sweep_job_.busy())
+      .Add("sweepPoints", static_cast<long long>(sweep_result_.points.size()));
   return json.Finish();
 }
 

@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "core/models/classic/model_catalog.h"
+#include "core/base/background_job.h"
+#include "core/train/complexity_sweep.h"
 #include "core/train/model_run.h"
 #include "ui/models/tree_view.h"
 #include "ui/platform.h"
@@ -19,8 +21,8 @@
 
 namespace mlp::ui {
 
-enum class ModelView { kMap, kFit, kMetrics, kProgress, kTree, kImportance, kProjection };
-// "map", "fit", "metrics", "progress", "tree", "importance", "projection"; false for anything else.
+enum class ModelView { kMap, kFit, kMetrics, kProgress, kTree, kImportance, kProjection, kComplexity };
+// "map", "fit", "metrics", "progress", "tree", "importance", "projection", "complexity"; false otherwise.
 bool ParseModelView(std::string_view key, ModelView* view);
 
 class ModelsWorkspace {
@@ -67,6 +69,15 @@ public:
   ImTextureID& map_texture() { return map_texture_; }
   uint64_t& map_version() { return map_version_; }
   TreeViewState& tree_view() { return tree_view_; }
+
+  // Complexity sweep (over-fitting curves) of the current model and data, run as a background job.
+  const std::vector<SweepAxis>& sweep_axes() const { return sweep_axes_; }
+  int& sweep_axis() { return sweep_axis_; }
+  // Starts (or restarts) the sweep along sweep_axis(); false when the model offers none.
+  bool StartSweep();
+  bool sweep_busy() const { return sweep_job_.busy(); }
+  double sweep_progress() const { return sweep_job_.progress(); }
+  const SweepResult* sweep_result() const { return sweep_result_.points.empty() ? nullptr : &sweep_result_; }
   Platform& platform() { return platform_; }
 
 private:
@@ -86,9 +97,15 @@ private:
   ImTextureID map_texture_ = nullptr;
   uint64_t map_version_ = 0;
   TreeViewState tree_view_;
+  std::vector<SweepAxis> sweep_axes_;
+  int sweep_axis_ = 0;
+  BackgroundJob sweep_job_;
+  std::shared_ptr<SweepResult> sweep_output_;  // written by the job
+  SweepResult sweep_result_;                   // the last finished sweep
 };
 
 void DrawModelPanel(ModelsWorkspace& workspace, const Fonts& fonts, WidgetRegistry& widgets);
 void DrawModelViews(ModelsWorkspace& workspace, const Fonts& fonts, WidgetRegistry& widgets);
+void DrawComplexityView(ModelsWorkspace& workspace, WidgetRegistry& widgets);
 
 }  // namespace mlp::ui

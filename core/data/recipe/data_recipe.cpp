@@ -185,7 +185,10 @@ Result<PreparedData> PrepareData(std::shared_ptr<const Dataset> raw, const std::
   PreparedData prepared;
   prepared.raw = raw;
   prepared.split = std::move(split).value();
-  PreprocessChain chain;
+  prepared.steps = steps;
+  prepared.split_spec = split_spec;
+  auto fitted_chain = std::make_shared<PreprocessChain>();
+  PreprocessChain& chain = *fitted_chain;
   for (const PreprocessSpec& spec : steps) chain.Add(MakePreprocessStep(spec));
   prepared.chain = chain.Describe();
   if (steps.empty()) {
@@ -208,6 +211,7 @@ Result<PreparedData> PrepareData(std::shared_ptr<const Dataset> raw, const std::
     data->sample_shape.clear();
   }
   prepared.data = std::move(data);
+  prepared.fitted_chain = std::move(fitted_chain);
   return prepared;
 }
 

@@ -11,6 +11,7 @@
 
 #include "core/base/status.h"
 #include "core/data/dataset.h"
+#include "core/data/preprocess/chain.h"
 #include "core/data/preprocess/preprocess_step.h"
 
 namespace mlp {
@@ -58,6 +59,12 @@ struct PreparedData {
   std::shared_ptr<const Dataset> data;  // same rows and targets, features after the fitted chain
   Split split;
   std::string chain;                    // "impute (median) → standardise", for the UI
+  // The chain fitted on the training rows (null without steps): maps new raw rows (a curve along
+  // one raw input, say) into the features the models see.
+  std::shared_ptr<const PreprocessChain> fitted_chain;
+  // How this was made, so a sweep can prepare variants (another polynomial degree).
+  std::vector<PreprocessSpec> steps;
+  SplitSpec split_spec;
 };
 
 // Splits `raw`, fits the chain on the training rows, transforms all rows. Fails with a message that

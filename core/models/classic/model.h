@@ -29,6 +29,7 @@ struct TreeNodes;  // core/models/classic/trees/tree_nodes.h
 struct ModelInsight {
   std::vector<std::shared_ptr<const TreeNodes>> trees;  // a tree: one; a forest: one per grown tree
   Eigen::VectorXd feature_importances;                 // impurity importances, summing to 1
+  Eigen::VectorXd coefficients;                        // linear regressors: one weight per feature
   // Clusterers: k-means centres or mixture means (k × features); mixtures also weights and
   // covariances (features × features each; diagonal ones as full matrices).
   Eigen::MatrixXd centers;

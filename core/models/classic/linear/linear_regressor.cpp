@@ -33,4 +33,10 @@ double MeanSquaredError(const Eigen::VectorXd& y, const Eigen::VectorXd& predict
   return (y - prediction).squaredNorm() / static_cast<double>(y.size());
 }
 
+ModelInsight LinearRegressor::Insight() const {
+  ModelInsight insight;
+  if (progress_.steps > 0) insight.coefficients = coef_;
+  return insight;
+}
+
 }  // namespace mlp::classic

@@ -17,6 +17,7 @@ public:
   Progress progress() const override { return progress_; }
   // One value per row; empty before the first Step() or when the column count differs from training.
   Eigen::VectorXd Predict(const Eigen::MatrixXd& x) const override;
+  ModelInsight Insight() const override;  // the weights, once fitted (lasso: some exactly zero)
 
   const Eigen::VectorXd& coef() const { return coef_; }  // one weight per feature
   double intercept() const { return intercept_; }         // 0 when fit_intercept is off
