@@ -166,3 +166,22 @@ TEST_CASE("an LSTM learns to sum a short sequence", "[nn-seq]") {
   INFO("first " << first << ", last " << loss);
   CHECK(loss < first / 10.0f);
 }
+
+TEST_CASE("LSTM reads an input given as a block of rows like a contiguous copy", "[nn-seq]") {
+  LstmSettings settings;
+  settings.steps = 3;
+  settings.features = 2;
+  settings.units = 3;
+  settings.return_sequences = true;
+  LstmLayer<double> layer(settings);
+  mlp::Rng rng(23);
+  layer.Initialize(rng);
+  const MatrixD padded = UniformMatrix(rng, 9, 4, -1.0, 1.0);
+  const MatrixD contiguous = padded.middleRows(2, 6);
+  const MatrixD from_copy = layer.Forward(contiguous);
+  const MatrixD dx_copy = layer.Backward(MatrixD::Ones(9, 4));
+  const MatrixD from_block = layer.Forward(padded.middleRows(2, 6));
+  const MatrixD dx_block = layer.Backward(MatrixD::Ones(9, 4));
+  CHECK(from_block == from_copy);
+  CHECK(dx_block == dx_copy);
+}

@@ -87,10 +87,15 @@ template <typename S>
 ConstMatrixView<S> LstmLayer<S>::Forward(const ConstRef<S>& x) {
   const int steps = settings_.steps, features = settings_.features, units = settings_.units;
   assert(x.rows() == int64_t{steps} * features && "input rows must be steps·features");
-  assert(x.outerStride() == x.rows() && "pass whole columns (a matrix, a map or a middleCols block)");
   batch_ = x.cols();
   const Eigen::Index columns = batch_ * steps;
-  input_ = x.data();
+  if (x.outerStride() == x.rows()) {
+    input_ = x.data();  // whole columns: read in place
+  } else {
+    MatrixView<S> copy = input_copy_.Resize(x.rows(), batch_);  // e.g. a block of rows
+    copy = x;
+    input_ = copy.data();
+  }
   // x as features × (batch·steps): column b·steps + t is x_t of sample b.
   const ConstMatrixView<S> inputs(input_, features, columns);
   MatrixView<S> z = gates_.Resize(4 * units, columns);

@@ -79,6 +79,7 @@ private:
   GrowingColumns<S> dgates_;   // 4H × (batch·steps): d(loss)/dz
   GrowingColumns<S> dh_, dc_;  // H × batch: running gradients of h_t and c_t
   GrowingColumns<S> dx_;       // (steps·features) × batch
+  GrowingColumns<S> input_copy_;  // the input, when it was not whole contiguous columns
   const S* input_ = nullptr;   // the last Forward's input (contiguous columns)
   Eigen::Index batch_ = 0;
 };
