@@ -9,12 +9,13 @@ std::string_view OptimizerKindName(OptimizerKind kind) {
   switch (kind) {
     case OptimizerKind::kSgd: return "sgd";
     case OptimizerKind::kAdam: return "adam";
+    case OptimizerKind::kRmsprop: return "rmsprop";
   }
   return "sgd";
 }
 
 bool ParseOptimizerKind(std::string_view name, OptimizerKind* kind) {
-  for (OptimizerKind candidate : {OptimizerKind::kSgd, OptimizerKind::kAdam}) {
+  for (OptimizerKind candidate : {OptimizerKind::kSgd, OptimizerKind::kAdam, OptimizerKind::kRmsprop}) {
     if (OptimizerKindName(candidate) == name) {
       *kind = candidate;
       return true;
@@ -43,6 +44,8 @@ void Optimizer<S>::AllocateState() {
   for (size_t i = 0; i < slots; ++i) {
     if (settings_.kind == OptimizerKind::kSgd) {
       velocity_.push_back(Matrix<S>::Zero(rows_[i], cols_[i]));
+    } else if (settings_.kind == OptimizerKind::kRmsprop) {
+      second_moment_.push_back(Matrix<S>::Zero(rows_[i], cols_[i]));
     } else {
       first_moment_.push_back(Matrix<S>::Zero(rows_[i], cols_[i]));
       second_moment_.push_back(Matrix<S>::Zero(rows_[i], cols_[i]));
@@ -90,6 +93,19 @@ void Optimizer<S>::Step(std::vector<Parameter<S>>& parameters) {
         velocity = momentum * velocity + parameter.grad;
         parameter.value.noalias() -= lr * velocity;
       }
+    }
+    return;
+  }
+  if (settings_.kind == OptimizerKind::kRmsprop) {
+    const S alpha = static_cast<S>(settings_.rmsprop_alpha);
+    const S epsilon = static_cast<S>(settings_.epsilon);
+    for (size_t i = 0; i < parameters.size(); ++i) {
+      auto& parameter = parameters[i];
+      assert(parameter.value.rows() == rows_[i] && parameter.value.cols() == cols_[i]);
+      auto v = second_moment_[i].array();
+      const auto g = parameter.grad.array();
+      v = alpha * v + (S(1) - alpha) * g.square();
+      parameter.value.array() -= lr * g / (v.sqrt() + epsilon);
     }
     return;
   }

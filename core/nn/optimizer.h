@@ -4,6 +4,8 @@
 //   SGD with heavy-ball momentum (PyTorch's form):  v ← μ·v + g;   w ← w − lr·v   (μ = 0: plain SGD)
 //   Adam (Kingma & Ba 2015, Algorithm 1):            m ← β1·m + (1−β1)·g;   v ← β2·v + (1−β2)·g²
 //        w ← w − lr·m̂/(√v̂ + ε)  with  m̂ = m/(1−β1ᵗ),  v̂ = v/(1−β2ᵗ),  t = steps taken
+//   RMSprop (Hinton's lecture 6e, PyTorch's form, no momentum, not centred):
+//        v ← α·v + (1−α)·g²;   w ← w − lr·g/(√v + ε)   (v starts at 0, no bias correction)
 #pragma once
 
 #include <cstdint>
@@ -15,9 +17,9 @@
 
 namespace mlp::nn {
 
-enum class OptimizerKind { kSgd, kAdam };
+enum class OptimizerKind { kSgd, kAdam, kRmsprop };
 
-// "sgd", "adam".
+// "sgd", "adam", "rmsprop".
 std::string_view OptimizerKindName(OptimizerKind kind);
 // Inverse of OptimizerKindName; false (and *kind untouched) for an unknown name.
 bool ParseOptimizerKind(std::string_view name, OptimizerKind* kind);
@@ -26,7 +28,9 @@ struct OptimizerSettings {
   OptimizerKind kind = OptimizerKind::kSgd;
   double learning_rate = 0.03;
   double momentum = 0.0;  // SGD only; 0 disables the velocity buffer's effect
-  double beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8;  // Adam only
+  double beta1 = 0.9, beta2 = 0.999;  // Adam only
+  double epsilon = 1e-8;              // Adam and RMSprop
+  double rmsprop_alpha = 0.99;        // RMSprop only: decay of the running mean of g²
 };
 
 template <typename S>
@@ -56,7 +60,7 @@ private:
   std::vector<Eigen::Index> rows_, cols_;  // shape of each slot
   std::vector<Matrix<S>> velocity_;        // SGD
   std::vector<Matrix<S>> first_moment_;    // Adam m
-  std::vector<Matrix<S>> second_moment_;   // Adam v
+  std::vector<Matrix<S>> second_moment_;   // Adam v, RMSprop v
   int64_t step_count_ = 0;
 };
 

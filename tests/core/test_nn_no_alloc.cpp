@@ -85,6 +85,8 @@ void operator delete[](void* pointer, const std::nothrow_t&) noexcept { std::fre
 
 #include "core/base/thread_pool.h"
 #include "core/nn/gradient_check.h"
+#include "core/nn/layers/conv_lstm.h"
+#include "core/nn/layers/lstm.h"
 #include "core/nn/mlp.h"
 #include "core/nn/optimizer.h"
 
@@ -183,6 +185,84 @@ TEST_CASE("a training step does not allocate after warm-up, even on a smaller la
       CHECK(eigen == 0);
       for (float loss : losses) CHECK(std::isfinite(loss));
     }
+  }
+  mlp::SetSharedPoolThreads(previous_threads);
+}
+
+TEST_CASE("LSTM Forward and Backward do not allocate after warm-up, even on a smaller batch", "[nn][nn-seq]") {
+  const int previous_threads = mlp::SharedPool().threads();
+  for (int threads : {1, 2}) {
+    for (bool sequences : {false, true}) {
+      INFO("threads " << threads << ", return_sequences " << sequences);
+      mlp::SetSharedPoolThreads(threads);
+      LstmSettings settings;
+      settings.steps = 12;
+      settings.features = 5;
+      settings.units = 32;
+      settings.return_sequences = sequences;
+      LstmLayer<float> layer(settings);
+      mlp::Rng rng(4);
+      layer.Initialize(rng);
+      const int batch = 48, last_batch = 13;
+      const MatrixF x = UniformMatrix<float>(rng, 12 * 5, batch, -1.0, 1.0);
+      const MatrixF dy = UniformMatrix<float>(rng, layer.output_shape().size(), batch, -1.0, 1.0);
+      auto pass = [&](int columns) {
+        const float out = layer.Forward(x.leftCols(columns)).sum();
+        return out + layer.Backward(dy.leftCols(columns)).sum();
+      };
+      pass(batch);  // warm-up: the largest batch
+      float sums[2] = {0, 0};
+      long heap = 0;
+      int eigen = 0;
+      {
+        AllocationWindow window;
+        sums[0] = pass(last_batch);
+        sums[1] = pass(batch);
+        heap = g_allocations.load();
+        eigen = g_eigen_malloc_refusals.load();
+      }
+      CHECK(heap == 0);
+      CHECK(eigen == 0);
+      for (float sum : sums) CHECK(std::isfinite(sum));
+    }
+  }
+  mlp::SetSharedPoolThreads(previous_threads);
+}
+
+TEST_CASE("ConvLSTM Forward and Backward do not allocate after warm-up", "[nn][nn-seq]") {
+  const int previous_threads = mlp::SharedPool().threads();
+  for (int threads : {1, 2}) {
+    INFO("threads " << threads);
+    mlp::SetSharedPoolThreads(threads);
+    ConvLstmSettings settings;
+    settings.steps = 3;
+    settings.height = 6;
+    settings.width = 5;
+    settings.channels = 2;
+    settings.filters = 4;
+    ConvLstmLayer<float> layer(settings);
+    mlp::Rng rng(6);
+    layer.Initialize(rng);
+    const int batch = 6, last_batch = 2;
+    const MatrixF x = UniformMatrix<float>(rng, layer.input_shape().size(), batch, -1.0, 1.0);
+    const MatrixF dy = UniformMatrix<float>(rng, layer.output_shape().size(), batch, -1.0, 1.0);
+    auto pass = [&](int columns) {
+      const float out = layer.Forward(x.leftCols(columns)).sum();
+      return out + layer.Backward(dy.leftCols(columns)).sum();
+    };
+    pass(batch);
+    long heap = 0;
+    int eigen = 0;
+    float sum = 0.0f;
+    {
+      AllocationWindow window;
+      sum = pass(last_batch) + pass(batch);
+      heap = g_allocations.load();
+      eigen = g_eigen_malloc_refusals.load();
+    }
+    CHECK(heap == 0);
+    CHECK(eigen == 0);
+    CHECK(std::isfinite(sum));
   }
   mlp::SetSharedPoolThreads(previous_threads);
 }

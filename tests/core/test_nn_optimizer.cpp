@@ -27,13 +27,13 @@ struct Toy {
 }  // namespace
 
 TEST_CASE("optimizer names round-trip", "[nn]") {
-  for (OptimizerKind kind : {OptimizerKind::kSgd, OptimizerKind::kAdam}) {
+  for (OptimizerKind kind : {OptimizerKind::kSgd, OptimizerKind::kAdam, OptimizerKind::kRmsprop}) {
     OptimizerKind parsed = OptimizerKind::kSgd;
     REQUIRE(ParseOptimizerKind(OptimizerKindName(kind), &parsed));
     CHECK(parsed == kind);
   }
   OptimizerKind kind = OptimizerKind::kAdam;
-  CHECK_FALSE(ParseOptimizerKind("rmsprop", &kind));
+  CHECK_FALSE(ParseOptimizerKind("adagrad", &kind));
   CHECK(kind == OptimizerKind::kAdam);
 }
 
@@ -115,7 +115,7 @@ TEST_CASE("optimizer settings: a new learning rate keeps state, a new kind or a 
 }
 
 TEST_CASE("float optimisers agree with double", "[nn]") {
-  for (OptimizerKind kind : {OptimizerKind::kSgd, OptimizerKind::kAdam}) {
+  for (OptimizerKind kind : {OptimizerKind::kSgd, OptimizerKind::kAdam, OptimizerKind::kRmsprop}) {
     OptimizerSettings settings;
     settings.kind = kind;
     settings.momentum = 0.9;
