@@ -238,40 +238,51 @@ TEST_CASE("impossible layer settings are refused with a message", "[nn-conv]") {
   CHECK_FALSE(FullyConnected<float>::Check(image, 0).ok());
 }
 
+namespace {
+
+// Every conv-family layer in one stack (float), for the thread and buffer-reuse tests.
+void BuildEveryLayer(const Shape& input, testing::LayerStack<float>& stack) {
+  Conv2D<float>& conv = stack.Add<Conv2D<float>>(input, ConvSettings(6, 3, 3, 1, 1));
+  BatchNorm<float>& norm = stack.Add<BatchNorm<float>>(conv.output_shape());
+  ActivationLayer<float>& relu = stack.Add<ActivationLayer<float>>(norm.output_shape(), Activation::kReLU);
+  MaxPool2D<float>& pool = stack.Add<MaxPool2D<float>>(relu.output_shape(), PoolSettings{2, 2, 0, 0});
+  SeparableConv2D<float>& separable = stack.Add<SeparableConv2D<float>>(pool.output_shape(), ConvSettings(5, 3, 3, 1, 1));
+  Conv2DTransposeSettings t;
+  t.filters = 3;
+  Conv2DTranspose<float>& transpose = stack.Add<Conv2DTranspose<float>>(separable.output_shape(), t);
+  Upsample2D<float>& upsample = stack.Add<Upsample2D<float>>(transpose.output_shape(), 2, 1);
+  Dropout<float>& dropout = stack.Add<Dropout<float>>(upsample.output_shape(), 0.2, 3);
+  AveragePool2D<float>& average = stack.Add<AveragePool2D<float>>(dropout.output_shape(), PoolSettings{2, 2, 1, 1});
+  stack.Add<FullyConnected<float>>(average.output_shape(), 7);
+}
+
+// Outputs of a Forward, then every parameter gradient of a Backward with dY = y + 0.1.
+std::vector<MatrixF> StepResults(testing::LayerStack<float>& stack, const ConstRef<float>& x) {
+  std::vector<MatrixF> out;
+  out.push_back(stack.Forward(x));
+  const MatrixF upstream = MatrixF::Constant(out[0].rows(), out[0].cols(), 0.1f) + out[0];
+  stack.Backward(upstream);
+  for (auto& layer : stack.layers) {
+    for (Parameter<float>& p : layer->Parameters()) out.push_back(p.grad);
+  }
+  return out;
+}
+
+}  // namespace
+
 TEST_CASE("a conv stack gives bit-identical outputs and gradients with 1 and 2 threads", "[nn-conv]") {
   const int previous_threads = mlp::SharedPool().threads();
   const Shape input{1, 12, 10, 2};
-  auto build = [&](testing::LayerStack<float>& stack) {
-    Conv2D<float>& conv = stack.Add<Conv2D<float>>(input, ConvSettings(6, 3, 3, 1, 1));
-    BatchNorm<float>& norm = stack.Add<BatchNorm<float>>(conv.output_shape());
-    ActivationLayer<float>& relu = stack.Add<ActivationLayer<float>>(norm.output_shape(), Activation::kReLU);
-    MaxPool2D<float>& pool = stack.Add<MaxPool2D<float>>(relu.output_shape(), PoolSettings{2, 2, 0, 0});
-    SeparableConv2D<float>& separable = stack.Add<SeparableConv2D<float>>(pool.output_shape(), ConvSettings(5, 3, 3, 1, 1));
-    Conv2DTransposeSettings t;
-    t.filters = 3;
-    Conv2DTranspose<float>& transpose = stack.Add<Conv2DTranspose<float>>(separable.output_shape(), t);
-    Upsample2D<float>& upsample = stack.Add<Upsample2D<float>>(transpose.output_shape(), 2, 1);
-    Dropout<float>& dropout = stack.Add<Dropout<float>>(upsample.output_shape(), 0.2, 3);
-    AveragePool2D<float>& average = stack.Add<AveragePool2D<float>>(dropout.output_shape(), PoolSettings{2, 2, 1, 1});
-    stack.Add<FullyConnected<float>>(average.output_shape(), 7);
-  };
   mlp::Rng rng(21);
   const MatrixF x = UniformMatrix<float>(rng, input.size(), 9, -1.0, 1.0);
   std::vector<MatrixF> results[2];
   for (int threads : {1, 2}) {
     mlp::SetSharedPoolThreads(threads);
     testing::LayerStack<float> stack;
-    build(stack);
+    BuildEveryLayer(input, stack);
     mlp::Rng init(22);
     stack.Initialize(init);
-    const MatrixF y = stack.Forward(x);
-    const MatrixF upstream = MatrixF::Constant(y.rows(), y.cols(), 0.1f) + y;
-    stack.Backward(upstream);
-    std::vector<MatrixF>& out = results[threads - 1];
-    out.push_back(y);
-    for (auto& layer : stack.layers) {
-      for (Parameter<float>& p : layer->Parameters()) out.push_back(p.grad);
-    }
+    results[threads - 1] = StepResults(stack, x);
   }
   mlp::SetSharedPoolThreads(previous_threads);
   REQUIRE(results[0].size() == results[1].size());
@@ -280,5 +291,32 @@ TEST_CASE("a conv stack gives bit-identical outputs and gradients with 1 and 2 t
     INFO("result " << i);
     CHECK(results[0][i] == results[1][i]);
     CHECK(results[0][i].allFinite());
+  }
+}
+
+TEST_CASE("a smaller batch after a larger one, and an input read through a strided block, give the results "
+          "of a fresh stack", "[nn-conv]") {
+  const Shape input{1, 12, 10, 2};
+  mlp::Rng rng(23);
+  const MatrixF big = UniformMatrix<float>(rng, input.size(), 9, -1.0, 1.0);
+  const MatrixF taller = UniformMatrix<float>(rng, input.size() + 7, 4, -1.0, 1.0);  // rows = features
+  const MatrixF small = taller.topRows(input.size());
+  testing::LayerStack<float> reused, fresh;
+  BuildEveryLayer(input, reused);
+  BuildEveryLayer(input, fresh);
+  mlp::Rng init_reused(24), init_fresh(24);
+  reused.Initialize(init_reused);
+  fresh.Initialize(init_fresh);
+  StepResults(reused, big);
+  for (testing::LayerStack<float>* stack : {&reused, &fresh}) {
+    static_cast<Dropout<float>&>(*stack->layers[7]).Seed(5);  // the same mask for both
+  }
+  // The first layer reads the columns of `taller` with stride input.size() + 7.
+  const std::vector<MatrixF> from_block = StepResults(reused, taller.topRows(input.size()));
+  const std::vector<MatrixF> from_fresh = StepResults(fresh, small);
+  REQUIRE(from_block.size() == from_fresh.size());
+  for (size_t i = 0; i < from_block.size(); ++i) {
+    INFO("result " << i);
+    CHECK(from_block[i] == from_fresh[i]);
   }
 }
