@@ -11,17 +11,7 @@
 
 #include "core/base/thread_pool.h"
 #include "core/nn/gradient_check.h"
-#include "core/nn/layers/activation_layer.h"
-#include "core/nn/layers/batch_norm_layer.h"
-#include "core/nn/layers/concat_channels.h"
-#include "core/nn/layers/conv2d_layer.h"
-#include "core/nn/layers/conv2d_transpose_layer.h"
-#include "core/nn/layers/dropout_layer.h"
-#include "core/nn/layers/fully_connected_layer.h"
-#include "core/nn/layers/pooling_layers.h"
-#include "core/nn/layers/separable_conv2d_layer.h"
-#include "core/nn/layers/shape_layers.h"
-#include "core/nn/layers/upsample_layer.h"
+#include "core/nn/layers/conv_layers.h"
 #include "nn_layer_stack_testing.h"
 
 using namespace mlp::nn;
