@@ -51,8 +51,8 @@ ConstMatrixView<S> EmptyView() {
 }
 
 // The last Forward's input. Layers read it again in Backward instead of copying it, so the caller
-// keeps it alive and unchanged in between (layer.h). Columns may be strided (a block of columns of
-// a taller matrix is not, a block of rows is).
+// keeps it alive and unchanged in between (layer.h). Consecutive columns may lie further apart than
+// their length (`stride`): a block of ROWS of a taller matrix; a block of columns is contiguous.
 template <typename S>
 struct StoredInput {
   const S* data = nullptr;
