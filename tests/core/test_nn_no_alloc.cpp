@@ -85,10 +85,22 @@ void operator delete[](void* pointer, const std::nothrow_t&) noexcept { std::fre
 
 #include "core/base/thread_pool.h"
 #include "core/nn/gradient_check.h"
+#include "core/nn/layers/activation_layer.h"
+#include "core/nn/layers/batch_norm_layer.h"
+#include "core/nn/layers/concat_channels.h"
+#include "core/nn/layers/conv2d_layer.h"
+#include "core/nn/layers/conv2d_transpose_layer.h"
 #include "core/nn/layers/conv_lstm.h"
+#include "core/nn/layers/dropout_layer.h"
+#include "core/nn/layers/fully_connected_layer.h"
 #include "core/nn/layers/lstm.h"
+#include "core/nn/layers/pooling_layers.h"
+#include "core/nn/layers/separable_conv2d_layer.h"
+#include "core/nn/layers/shape_layers.h"
+#include "core/nn/layers/upsample_layer.h"
 #include "core/nn/mlp.h"
 #include "core/nn/optimizer.h"
+#include "nn_layer_stack_testing.h"
 
 using namespace mlp::nn;
 
@@ -263,6 +275,71 @@ TEST_CASE("ConvLSTM Forward and Backward do not allocate after warm-up", "[nn][n
     CHECK(heap == 0);
     CHECK(eigen == 0);
     CHECK(std::isfinite(sum));
+  }
+  mlp::SetSharedPoolThreads(previous_threads);
+}
+
+TEST_CASE("conv-family layers do not allocate in Forward + Backward after warm-up, even on a smaller batch",
+          "[nn-conv]") {
+  const int previous_threads = mlp::SharedPool().threads();
+  for (int threads : {1, 2}) {
+    INFO("threads " << threads);
+    mlp::SetSharedPoolThreads(threads);
+    // conv → batch-norm → relu → max-pool → separable conv → transposed conv → upsample → dropout →
+    // average-pool → flatten → dense, plus a channel concatenation on the side.
+    const Shape input{1, 12, 10, 2};
+    Conv2DSettings conv_settings;
+    conv_settings.filters = 6;
+    conv_settings.pad_y = conv_settings.pad_x = 1;
+    testing::LayerStack<float> stack;
+    Conv2D<float>& conv = stack.Add<Conv2D<float>>(input, conv_settings);
+    BatchNorm<float>& norm = stack.Add<BatchNorm<float>>(conv.output_shape());
+    ActivationLayer<float>& relu = stack.Add<ActivationLayer<float>>(norm.output_shape(), Activation::kReLU);
+    MaxPool2D<float>& pool = stack.Add<MaxPool2D<float>>(relu.output_shape(), PoolSettings{2, 2, 0, 0});
+    conv_settings.filters = 5;
+    SeparableConv2D<float>& separable = stack.Add<SeparableConv2D<float>>(pool.output_shape(), conv_settings);
+    Conv2DTransposeSettings transpose_settings;
+    transpose_settings.filters = 3;
+    Conv2DTranspose<float>& transpose = stack.Add<Conv2DTranspose<float>>(separable.output_shape(), transpose_settings);
+    Upsample2D<float>& upsample = stack.Add<Upsample2D<float>>(transpose.output_shape(), 1, 2);
+    Dropout<float>& dropout = stack.Add<Dropout<float>>(upsample.output_shape(), 0.3, 4);
+    AveragePool2D<float>& average = stack.Add<AveragePool2D<float>>(dropout.output_shape(), PoolSettings{2, 2, 0, 0});
+    Flatten<float>& flatten = stack.Add<Flatten<float>>(average.output_shape());
+    stack.Add<FullyConnected<float>>(flatten.output_shape(), 10);
+    ChannelConcat<float> concat(input, conv.output_shape());
+
+    mlp::Rng rng(8);
+    stack.Initialize(rng);
+    const int batch = 16, last_batch = 5;
+    const MatrixF x = UniformMatrix<float>(rng, input.size(), batch, -1.0, 1.0);
+    const MatrixF dy = UniformMatrix<float>(rng, 10, batch, -1.0, 1.0);
+    const MatrixF dconcat = UniformMatrix<float>(rng, concat.output_shape().size(), batch, -1.0, 1.0);
+    auto step = [&](int columns) {
+      const float y = stack.Forward(x.leftCols(columns))(0, 0);
+      stack.Backward(dy.leftCols(columns));
+      concat.Forward(x.leftCols(columns), conv.Forward(x.leftCols(columns)));
+      concat.Backward(dconcat.leftCols(columns));
+      return y;
+    };
+    step(batch);
+    step(batch);
+
+    float outputs[3] = {0, 0, 0};
+    long heap = 0;
+    int eigen = 0;
+    {
+      AllocationWindow window;
+      outputs[0] = step(last_batch);
+      outputs[1] = step(batch);
+      stack.layers[1]->SetTraining(false);  // batch-norm and dropout in inference mode too
+      stack.layers[7]->SetTraining(false);
+      outputs[2] = step(last_batch);
+      heap = g_allocations.load();
+      eigen = g_eigen_malloc_refusals.load();
+    }
+    CHECK(heap == 0);
+    CHECK(eigen == 0);
+    for (float output : outputs) CHECK(std::isfinite(output));
   }
   mlp::SetSharedPoolThreads(previous_threads);
 }
