@@ -36,6 +36,7 @@ App::App(Platform& platform, const AppOptions& options) : platform_(platform), o
   workspace_ = std::make_unique<PlaygroundWorkspace>(platform, settings);
   data_ = std::make_unique<DataWorkspace>(platform);
   models_ = std::make_unique<ModelsWorkspace>(platform);
+  montecarlo_ = std::make_unique<MonteCarloWorkspace>(platform);
   if (!lesson.empty())
     if (Status status = OpenLesson(lesson); !status.ok()) startup_message_ = status.message();
 }
@@ -46,6 +47,13 @@ Status App::OpenLesson(std::string_view id) {
     std::string known;
     for (const Lesson& l : Lessons()) known += (known.empty() ? "" : ", ") + l.id;
     return Status::Error("There is no lesson '" + std::string(id) + "'. Lessons: " + known + ".");
+  }
+  if (lesson->workspace == "montecarlo") {  // a simulation lab: no data or model to load
+    montecarlo_->SetLesson(lesson->title, lesson->explanation);
+    montecarlo_->RunStudy();
+    tab_ = Tab::kMonteCarlo;
+    select_tab_ = true;
+    return {};
   }
   if (Status status = data_->LoadRecipe(lesson->source, lesson->source_values, lesson->data_seed, lesson->steps,
                                         lesson->split);
@@ -76,6 +84,7 @@ bool App::PrepareFrame(float content_scale) {
   workspace_->StepSession(kCallerStepBudgetMs * governor_.share());
   data_->Update(kCallerStepBudgetMs * governor_.share());
   models_->Update(data_->shared_prepared(), kCallerStepBudgetMs * governor_.share());
+  montecarlo_->Update(kCallerStepBudgetMs * governor_.share());
 
   content_scale = std::clamp(content_scale, 0.5f, 4.0f);
   if (std::abs(content_scale - scale_) < 0.01f) return false;
@@ -110,7 +119,8 @@ void App::Draw() {
       const char* key;
     } tabs[] = {{Tab::kPlayground, "Neural-network playground", "tab:playground"},
                 {Tab::kData, "Data", "tab:data"},
-                {Tab::kModels, "Classic models", "tab:models"}};
+                {Tab::kModels, "Classic models", "tab:models"},
+                {Tab::kMonteCarlo, "Monte Carlo", "tab:montecarlo"}};
     for (const auto& t : tabs) {
       const ImGuiTabItemFlags flags = select_tab_ && tab_ == t.tab ? ImGuiTabItemFlags_SetSelected : 0;
       const bool open = ImGui::BeginTabItem(t.title, nullptr, flags);
@@ -127,6 +137,7 @@ void App::Draw() {
     case Tab::kPlayground: workspace_->Draw(fonts_, widgets_); break;
     case Tab::kData: data_->Draw(fonts_, widgets_); break;
     case Tab::kModels: models_->Draw(fonts_, widgets_); break;
+    case Tab::kMonteCarlo: montecarlo_->Draw(fonts_, widgets_); break;
   }
   ImGui::EndChild();
   DrawStatusBar();
@@ -177,8 +188,15 @@ Status App::Command(std::string_view name) {
     workspace_->Reset();
   } else if (name == "regenerate") {
     workspace_->Regenerate();
-  } else if (name == "tab:playground" || name == "tab:data" || name == "tab:models") {
-    tab_ = name == "tab:data" ? Tab::kData : name == "tab:models" ? Tab::kModels : Tab::kPlayground;
+  } else if (name == "tab:playground" || name == "tab:data" || name == "tab:models" || name == "tab:montecarlo") {
+    tab_ = name == "tab:data" ? Tab::kData : name == "tab:models" ? Tab::kModels
+         : name == "tab:montecarlo" ? Tab::kMonteCarlo : Tab::kPlayground;
+    select_tab_ = true;
+  } else if (name == "montecarlo:simulate" || name == "montecarlo:run" || name == "montecarlo:pause") {
+    if (name == "montecarlo:simulate") montecarlo_->Simulate();
+    if (name == "montecarlo:run") montecarlo_->RunStudy();
+    if (name == "montecarlo:pause") montecarlo_->PauseStudy();
+    tab_ = Tab::kMonteCarlo;
     select_tab_ = true;
   } else if (name == "model:sweep") {
     if (!models_->StartSweep()) return Status::Error("This model has nothing to sweep (clusterers and projectors do not).");
@@ -256,7 +274,7 @@ std::string App::StatusJson() const {
       .Add("epochsPerSecond", snapshot->epochs_per_second)
       .Add("trainingShare", governor_.share())
       .Add("settings", ToQuery(workspace_->settings()))
-      .Add("tab", tab_ == Tab::kData ? "data" : tab_ == Tab::kModels ? "models" : "playground");
+      .Add("tab", tab_ == Tab::kData ? "data" : tab_ == Tab::kModels ? "models" : tab_ == Tab::kMonteCarlo ? "montecarlo" : "playground");
   return json.Finish();
 }
 

@@ -13,6 +13,7 @@
 #include "ui/frame_stats.h"
 #include "ui/data/data_workspace.h"
 #include "ui/models/models_workspace.h"
+#include "ui/montecarlo/montecarlo_workspace.h"
 #include "ui/platform.h"
 #include "ui/playground_workspace.h"
 #include "ui/theme.h"
@@ -43,7 +44,9 @@ public:
   // Page API: "play", "pause", "step", "reset", "regenerate"; "tab:playground", "tab:data";
   // "data:<source id>" picks a dataset; "data:use-columns", "data:train", "data:pause",
   // "data:add-step:<std|minmax|log1p|onehot|ordinal|impute_mean|…>";
-  // "tab:models", "model:<id>", "model:play", "model:pause", "model:step", "model:reset".
+  // "tab:models", "model:<id>", "model:play", "model:pause", "model:step", "model:reset",
+  // "model:sweep", "model-view:<view>", "lesson:<id>"; "tab:montecarlo", "montecarlo:simulate",
+  // "montecarlo:run", "montecarlo:pause".
   Status Command(std::string_view name);
   // Files the user dropped on the window or picked (shells call this).
   void ImportFiles(std::vector<InputFile> files);
@@ -51,6 +54,7 @@ public:
   Status OpenLesson(std::string_view id);
   std::string DataStatusJson() const { return data_->StatusJson(); }
   std::string ModelStatusJson() const { return models_->StatusJson(); }
+  std::string MonteCarloStatusJson() const { return montecarlo_->StatusJson(); }
   Status ApplySettingsQuery(std::string_view query);
   std::string StatusJson() const;
   std::optional<ImVec4> WidgetRect(std::string_view name) const { return widgets_.Find(name); }
@@ -67,7 +71,8 @@ private:
   std::unique_ptr<PlaygroundWorkspace> workspace_;
   std::unique_ptr<DataWorkspace> data_;
   std::unique_ptr<ModelsWorkspace> models_;
-  enum class Tab { kPlayground, kData, kModels };
+  std::unique_ptr<MonteCarloWorkspace> montecarlo_;
+  enum class Tab { kPlayground, kData, kModels, kMonteCarlo };
   Tab tab_ = Tab::kPlayground;
   bool select_tab_ = false;  // a command switched tabs: select it in the tab bar once
   WidgetRegistry widgets_;

@@ -250,6 +250,19 @@ std::vector<Lesson> MakeLessons() {
     l.view = "map";
     lessons.push_back(std::move(l));
   }
+  {
+    Lesson l;
+    l.id = "monte-carlo-kappa";
+    l.title = "Can LEP see the muon asymmetry?";
+    l.section = "Monte-Carlo simulation";
+    l.workspace = "montecarlo";
+    l.explanation =
+        "Is kappa = 0.07 distinguishable from 0? One experiment gives one fitted kappa with an error bar; "
+        "toy experiments show the whole spread. With 2,000 events per year the three kappa values overlap "
+        "heavily (about 1.3 standard deviations apart); with 20,000 they separate at about 4, and with "
+        "200,000 at about 13. The error shrinks like 2.49 divided by the square root of the number of events.";
+    lessons.push_back(std::move(l));
+  }
   return lessons;
 }
 
