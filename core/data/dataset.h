@@ -38,6 +38,9 @@ struct Dataset {
   std::vector<int> categorical_columns;
   std::vector<std::vector<std::string>> column_categories;  // parallel to categorical_columns
   bool synthetic = false;                  // generated data: the UI labels it "synthetic"
+  // Generated regression data whose noise-free target is known (line, sinusoid): that target per
+  // row — the "truth" the 1-D fit draws. Empty otherwise.
+  Eigen::VectorXd noise_free_targets;
   int num_classes() const { return static_cast<int>(class_names.size()); }
   int64_t size() const { return features.rows(); }
 };

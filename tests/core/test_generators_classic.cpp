@@ -128,6 +128,22 @@ TEST_CASE("noisy sinusoid and the GP toy set match NumPy", "[generators]") {
   CHECK(toy.task == mlp::TaskKind::kRegression);
 }
 
+TEST_CASE("line and sinusoid carry their noise-free truth; the residuals are the drawn noise", "[generators]") {
+  const mlp::Dataset line = mlp::GenerateLineNoise({});
+  REQUIRE(line.noise_free_targets.size() == 10);
+  CHECK(line.noise_free_targets.isApprox(10.0 * line.features.col(0)));  // slope 10 by default
+  mlp::NoisySinusoidSettings settings;
+  settings.samples = 4000;
+  settings.noise_sd = 0.3;
+  const mlp::Dataset sine = mlp::GenerateNoisySinusoid(settings);
+  REQUIRE(sine.noise_free_targets.size() == 4000);
+  const Eigen::VectorXd noise = sine.targets - sine.noise_free_targets;
+  const double mean = noise.mean(), sd = std::sqrt((noise.array() - mean).square().sum() / 3999);
+  CHECK(std::abs(mean) < 4 * 0.3 / std::sqrt(4000.0));
+  CHECK(sd == Approx(0.3).epsilon(0.05));
+  CHECK(mlp::GenerateRotatedGaussian({}).noise_free_targets.size() == 0);  // not a regression with a truth
+}
+
 TEST_CASE("rotated 2-D Gaussian reproduces the course's covariance and explained variance", "[generators]") {
   const mlp::Dataset data = mlp::GenerateRotatedGaussian({});
   REQUIRE(data.size() == 1000);

@@ -54,6 +54,36 @@ export async function testModelsTab({ browser, server, flavour, check, shot, pro
     check(`${tag} Reset, Step, Step, Play clicks grow the iris tree`, reset.ok && stepped.ok && grown.ok &&
           grown.status.testAccuracy >= 0.9, `${stepped.status.steps} steps after two clicks; final ${JSON.stringify(grown.status)}`);
 
+    // The tree itself, and the over-fitting curves of a polynomial sweep.
+    await clickWidget(page, 'model-view:tree');
+    await page.mouse.move(1, 1);
+    await frames(page, 4);
+    await shot(page, `${flavour}-lesson-tree-diagram`);
+    await page.evaluate(() => window.playground.command('lesson:polynomial-overfitting'));
+    await pollModel(page, (s) => s.model === 'linear_regression' && s.finished);
+    await page.evaluate(() => window.playground.command('model-view:complexity'));
+    const sweep = await pollModel(page, (s) => s.sweepPoints >= 12 && !s.sweepBusy, 60000);
+    await page.mouse.move(1, 1);
+    await frames(page, 4);
+    await shot(page, `${flavour}-lesson-polynomial-complexity`);
+    check(`${tag} the polynomial lesson's Complexity view sweeps degrees 1 to 12`, sweep.ok, JSON.stringify(sweep.status));
+
+    // The Monte-Carlo lab: one experiment fitted, then the toy study plays.
+    await page.evaluate(() => window.playground.command('lesson:monte-carlo-kappa'));
+    const t0 = Date.now();
+    let mc = await page.evaluate(() => window.playground.monteCarloStatus());
+    while ((mc.toysDone < 20 || !(mc.experimentEvents > 0)) && Date.now() - t0 < 60000) {
+      await sleep(200);
+      mc = await page.evaluate(() => window.playground.monteCarloStatus());
+    }
+    await page.mouse.move(1, 1);
+    await frames(page, 4);
+    await shot(page, `${flavour}-lesson-monte-carlo`);
+    check(`${tag} the Monte-Carlo lesson fits kappa (σ near 2.49/√N) and plays toys`,
+          mc.toysDone >= 20 && Math.abs(mc.fittedSigma - 2.49 / Math.sqrt(mc.experimentEvents)) < 0.1 * mc.fittedSigma,
+          JSON.stringify(mc));
+    await page.evaluate(() => window.playground.command('montecarlo:pause'));
+
     const issues = problems(log);
     check(`${tag} no page errors`, issues.length === 0, issues.slice(0, 6).join(' | '));
     await page.close();

@@ -137,6 +137,16 @@ void DrawFit(ModelsWorkspace& workspace, const ModelSnapshot& s) {
       plot::PlotLine("mean ± 2σ", s.curve_x.data(), s.curve_low.data(), static_cast<int>(s.curve_x.size()), band, 1.2f);
       plot::PlotLine("mean ± 2σ##high", s.curve_x.data(), s.curve_high.data(), static_cast<int>(s.curve_x.size()), band, 1.2f);
     }
+    // The noise-free truth of generated one-input data, through every row in order of x.
+    if (raw && d.features.cols() == 1 && d.noise_free_targets.size() == d.features.rows()) {
+      std::vector<std::pair<float, float>> truth;
+      for (Eigen::Index r = 0; r < d.features.rows(); ++r)
+        truth.emplace_back(static_cast<float>(d.features(r, 0)), static_cast<float>(d.noise_free_targets(r)));
+      std::sort(truth.begin(), truth.end());
+      std::vector<float> tx, ty;
+      for (const auto& [x, y] : truth) tx.push_back(x), ty.push_back(y);
+      plot::PlotLine("truth (no noise)", tx.data(), ty.data(), static_cast<int>(tx.size()), IM_COL32(196, 64, 32, 200), 1.5f);
+    }
     if (!s.curve_x.empty())
       plot::PlotLine(model_label, s.curve_x.data(), s.curve_y.data(), static_cast<int>(s.curve_x.size()), colors::kNegative, 2.5f);
     plot::EndPlot();

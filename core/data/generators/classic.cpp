@@ -69,7 +69,9 @@ Dataset GenerateLineNoise(const LineNoiseSettings& settings) {
   for (double& value : x) value = rng.Uniform() * settings.x_max;
   std::sort(x.begin(), x.end());
   for (size_t i = 0; i < x.size(); ++i) y[i] = settings.slope * x[i] + rng.Normal(0.0, settings.noise_sd);
-  return OneFeatureRegression("Line + noise (synthetic)", x, y);
+  Dataset data = OneFeatureRegression("Line + noise (synthetic)", x, y);
+  data.noise_free_targets = settings.slope * data.features.col(0);
+  return data;
 }
 
 NoisySinusoidSettings GaussianProcessToySettings() {
@@ -92,7 +94,11 @@ Dataset GenerateNoisySinusoid(const NoisySinusoidSettings& settings) {
   for (size_t i = 0; i < x.size(); ++i) {
     y[i] = (std::sin(angular * x[i]) + rng.Normal() * settings.noise_sd) + settings.offset;
   }
-  return OneFeatureRegression("Noisy sinusoid (synthetic)", x, y);
+  Dataset data = OneFeatureRegression("Noisy sinusoid (synthetic)", x, y);
+  data.noise_free_targets.resize(data.features.rows());
+  for (Eigen::Index i = 0; i < data.features.rows(); ++i)
+    data.noise_free_targets(i) = std::sin(angular * data.features(i, 0)) + settings.offset;
+  return data;
 }
 
 Dataset GenerateRotatedGaussian(const RotatedGaussianSettings& settings) {
