@@ -64,6 +64,15 @@ void DrawComplexityView(ModelsWorkspace& workspace, WidgetRegistry& widgets) {
   for (float v : test) if (std::isfinite(v) && v > 0) lo = std::min(lo, v), hi = std::max(hi, v);
   plot::PlotOptions options;
   options.log_y = std::isfinite(lo) && hi > 30 * lo;
+  // On a log axis an interpolating fit's training error (1e-25, rounding noise) would squash the
+  // rest: errors below a millionth of the largest are drawn at that floor.
+  bool floored = false;
+  if (options.log_y) {
+    const float floor = hi * 1e-6f;
+    for (float& v : train) if (std::isfinite(v) && v < floor) v = floor, floored = true;
+    for (float& v : test) if (std::isfinite(v) && v < floor) v = floor, floored = true;
+  }
+  if (floored) ImGui::TextDisabled("Errors below a millionth of the largest (a fit through every training point) are drawn at that floor.");
   options.auto_fit_x = options.auto_fit_y = true;
   char x_label[96];
   std::snprintf(x_label, sizeof x_label, log_x ? "log10 %s" : "%s", result->axis.label.c_str());

@@ -13,7 +13,7 @@ void PreprocessChain::Add(std::unique_ptr<PreprocessStep> step) {
 std::string PreprocessChain::Describe() const {
   if (steps_.empty()) return "no preprocessing";
   std::string text;
-  for (const auto& step : steps_) text += (text.empty() ? "" : " \u2192 ") + step->Describe();
+  for (const auto& step : steps_) text += (text.empty() ? "" : ", then ") + step->Describe();  // plain words: the UI font has no arrow glyph
   return text;
 }
 

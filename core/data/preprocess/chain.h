@@ -1,5 +1,5 @@
 // PreprocessChain: the ordered preprocessing steps shown to the learner as one visible chain,
-// e.g. "impute (median) → standardise → polynomial (degree 2)". Fitting walks the steps in order,
+// e.g. "impute (median), then standardise, then polynomial (degree 2)". Fitting walks the steps in order,
 // each fitted on the TRAINING rows as transformed by the steps before it; test rows never take
 // part in fitting (fitting on all rows before splitting leaks: course-inventory §7).
 #pragma once

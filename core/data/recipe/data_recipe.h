@@ -58,7 +58,7 @@ struct PreparedData {
   std::shared_ptr<const Dataset> raw;   // as loaded or generated
   std::shared_ptr<const Dataset> data;  // same rows and targets, features after the fitted chain
   Split split;
-  std::string chain;                    // "impute (median) → standardise", for the UI
+  std::string chain;                    // "impute (median), then standardise", for the UI
   // The chain fitted on the training rows (null without steps): maps new raw rows (a curve along
   // one raw input, say) into the features the models see.
   std::shared_ptr<const PreprocessChain> fitted_chain;
