@@ -75,7 +75,7 @@ TEST_CASE("Preprocess: the chain fits each step on the output of the previous on
   chain.Add(std::make_unique<mlp::PolynomialStep>(2));
   chain.Add(std::make_unique<mlp::MinMaxStep>());
   REQUIRE(chain.Fit(train).ok());
-  CHECK(chain.Describe() == "standardise \u2192 polynomial (degree 2) \u2192 min-max [0, 1]");
+  CHECK(chain.Describe() == "standardise, then polynomial (degree 2), then min-max [0, 1]");
 
   // Min-max was fitted on the polynomial features of the standardised rows, so on the training
   // rows every output column spans exactly [0, 1].
