@@ -321,8 +321,9 @@ void DeepRun::EndEpoch() {
     if (settings_.early_stopping && early_.improved()) best_weights_.Capture(parameters_);
     if (settings_.early_stopping && stop) {
       finished_ = true;
+      const int stale = early_.epochs_without_improvement();
       note_ = "Early stopping after epoch " + std::to_string(epoch_) + ": the validation loss has not improved for " +
-              std::to_string(early_.epochs_without_improvement()) + " epochs (best: epoch " +
+              std::to_string(stale) + (stale == 1 ? " epoch" : " epochs") + " (best: epoch " +
               std::to_string(early_.best_epoch() + 1) + ").";
       if (settings_.early_stopping_settings.restore_best && best_weights_.Restore(parameters_))
         note_ += " The best epoch's weights are restored.";

@@ -260,3 +260,30 @@ TEST_CASE("deep training throughput at MNIST size", "[.deep-bench]") {
   }
   SetSharedPoolThreads(previous);
 }
+
+TEST_CASE("DeepRun follows the learning-rate schedule and early stopping restores the best epoch's weights", "[deep]") {
+  // Step decay halves the rate every epoch; min_delta is so large that no epoch after the first
+  // counts as an improvement, so patience 1 stops after epoch 2 and puts epoch 1's weights back.
+  auto run = MakeRun("mlp_mnist", SmallDigits(), false, [](DeepRunSettings& s) {
+    s.epochs = 10;
+    s.schedule.kind = nn::ScheduleKind::kStepDecay;
+    s.schedule.step_epochs = 1;
+    s.schedule.gamma = 0.5;
+    s.early_stopping = true;
+    s.early_stopping_settings.patience = 1;
+    s.early_stopping_settings.min_delta = 1e9;
+  });
+  run->Step();  // epoch 1
+  run->StepFor(1e9);
+  REQUIRE(run->Latest()->epoch == 1);
+  const std::vector<uint8_t> after_first = SaveWeights(run->network());
+  auto s = Finish(*run);
+  CHECK(s->finished);
+  REQUIRE(s->history.size() == 2);
+  CHECK(s->history[0].learning_rate == 0.1);
+  CHECK(s->history[1].learning_rate == 0.05);
+  CHECK(s->best_epoch == 0);
+  CHECK(s->note == "Early stopping after epoch 2: the validation loss has not improved for 1 epoch (best: epoch 1). "
+                   "The best epoch's weights are restored.");
+  CHECK(SaveWeights(run->network()) == after_first);
+}
