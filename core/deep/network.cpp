@@ -150,6 +150,21 @@ std::vector<nn::Parameter<S>> Network<S>::Parameters() {
 }
 
 template <typename S>
+std::vector<StateTensor<S>> Network<S>::States() {
+  std::vector<StateTensor<S>> all;
+  for (size_t i = 0; i < layers_.size(); ++i) {
+    if (auto* norm = dynamic_cast<nn::BatchNorm<S>*>(layers_[i].get())) {
+      const std::string prefix = "layer" + std::to_string(i) + ".";
+      nn::Matrix<S>& mean = norm->running_mean();
+      nn::Matrix<S>& variance = norm->running_variance();
+      all.push_back({prefix + "running_mean", Eigen::Map<nn::Matrix<S>>(mean.data(), mean.rows(), mean.cols())});
+      all.push_back({prefix + "running_variance", Eigen::Map<nn::Matrix<S>>(variance.data(), variance.rows(), variance.cols())});
+    }
+  }
+  return all;
+}
+
+template <typename S>
 NetworkSummary Network<S>::Summary() {
   NetworkSummary summary;
   summary.input = input_;

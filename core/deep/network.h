@@ -51,6 +51,7 @@ public:
   nn::ConstMatrixView<S> Forward(const nn::ConstRef<S>& x) override;
   void Backward(const nn::ConstRef<S>& logit_gradient) override;
   std::vector<nn::Parameter<S>> Parameters() override;  // names "layer<i>.W", "layer<i>.b", …
+  std::vector<StateTensor<S>> States() override;  // batch norm: "layer<i>.running_mean", "….running_variance"
   NetworkSummary Summary() override;
   std::string Fingerprint() override;
   int StageCount() const override { return layer_count(); }

@@ -41,6 +41,14 @@ struct FilterBank {
   std::vector<float> weights;  // filters·height·width·channels
 };
 
+// A tensor that is saved with the weights but not trained by the optimiser (batch normalisation's
+// running mean and variance). A view of storage the network owns.
+template <typename S>
+struct StateTensor {
+  std::string name;                 // "layer3.running_mean"
+  Eigen::Map<nn::Matrix<S>> value;
+};
+
 template <typename S>
 class TrainableNetwork {
 public:
@@ -59,6 +67,8 @@ public:
   // logit_gradient = dL/dlogits of the last Forward's batch; overwrites every parameter gradient.
   virtual void Backward(const nn::ConstRef<S>& logit_gradient) = 0;
   virtual std::vector<nn::Parameter<S>> Parameters() = 0;
+  // Non-trainable state that inference depends on, in a fixed order (empty by default).
+  virtual std::vector<StateTensor<S>> States() { return {}; }
 
   virtual NetworkSummary Summary() = 0;
   // The architecture as text (input, each layer and its output shape, the loss): two networks can

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <utility>
 
 namespace mlp::deep {
 namespace {
@@ -47,6 +48,15 @@ float ReadF32(const uint8_t* p) {
   return value;
 }
 
+// Every stored tensor of the network, as (name, values): parameters, then state.
+template <typename S>
+std::vector<std::pair<std::string, Eigen::Map<nn::Matrix<S>>>> Tensors(TrainableNetwork<S>& network) {
+  std::vector<std::pair<std::string, Eigen::Map<nn::Matrix<S>>>> all;
+  for (const nn::Parameter<S>& p : network.Parameters()) all.emplace_back(p.name, p.value);
+  for (const StateTensor<S>& t : network.States()) all.emplace_back(t.name, t.value);
+  return all;
+}
+
 Status Truncated() {
   return Status::Error("The weights file is truncated (it ends before all the weights it announces): save it again.");
 }
@@ -64,14 +74,14 @@ std::vector<uint8_t> SaveWeights(TrainableNetwork<S>& network) {
   std::vector<uint8_t> out(kMagic, kMagic + 4);
   PutU32(out, kWeightsFormatVersion);
   PutString(out, network.Fingerprint());
-  const std::vector<nn::Parameter<S>> parameters = network.Parameters();
-  PutU32(out, static_cast<uint32_t>(parameters.size()));
-  for (const nn::Parameter<S>& p : parameters) {
-    PutString(out, p.name);
-    PutU32(out, static_cast<uint32_t>(p.value.rows()));
-    PutU32(out, static_cast<uint32_t>(p.value.cols()));
-    for (Eigen::Index i = 0; i < p.value.size(); ++i) {
-      const float f = static_cast<float>(p.value.data()[i]);
+  const auto tensors = Tensors(network);
+  PutU32(out, static_cast<uint32_t>(tensors.size()));
+  for (const auto& [name, value] : tensors) {
+    PutString(out, name);
+    PutU32(out, static_cast<uint32_t>(value.rows()));
+    PutU32(out, static_cast<uint32_t>(value.cols()));
+    for (Eigen::Index i = 0; i < value.size(); ++i) {
+      const float f = static_cast<float>(value.data()[i]);
       uint32_t bits;
       std::memcpy(&bits, &f, 4);
       PutU32(out, bits);
@@ -121,26 +131,26 @@ Status LoadWeights(TrainableNetwork<S>& network, const uint8_t* data, size_t siz
   const std::string mine = network.Fingerprint();
   if (fingerprint != mine)
     return Status::Error("These weights belong to another architecture.\nFile:\n" + fingerprint + "This model:\n" + mine);
-  std::vector<nn::Parameter<S>> parameters = network.Parameters();
-  if (parameters.size() != stored.size())
+  auto tensors = Tensors(network);
+  if (tensors.size() != stored.size())
     return Status::Error("The weights file has " + std::to_string(stored.size()) + " tensors; this model has " +
-                         std::to_string(parameters.size()) + ".");
+                         std::to_string(tensors.size()) + ".");
   for (size_t k = 0; k < stored.size(); ++k) {
-    const nn::Parameter<S>& p = parameters[k];
+    const auto& [name, value] = tensors[k];
     const Stored& s = stored[k];
-    if (s.name != p.name || s.rows != p.value.rows() || s.cols != p.value.cols())
+    if (s.name != name || s.rows != value.rows() || s.cols != value.cols())
       return Status::Error("Tensor " + std::to_string(k) + " of the file is " + s.name + " (" + std::to_string(s.rows) + "×" +
-                           std::to_string(s.cols) + ") but the model expects " + p.name + " (" +
-                           std::to_string(p.value.rows()) + "×" + std::to_string(p.value.cols()) + ").");
+                           std::to_string(s.cols) + ") but the model expects " + name + " (" +
+                           std::to_string(value.rows()) + "×" + std::to_string(value.cols()) + ").");
     for (size_t i = 0; i < size_t{s.rows} * s.cols; ++i)
       if (!std::isfinite(ReadF32(data + s.offset + 4 * i)))
         return Status::Error("Tensor " + s.name + " holds a non-finite weight: the file was saved from a diverged run.");
   }
   // Everything checked: only now write.
   for (size_t k = 0; k < stored.size(); ++k) {
-    nn::Parameter<S>& p = parameters[k];
-    for (Eigen::Index i = 0; i < p.value.size(); ++i)
-      p.value.data()[i] = static_cast<S>(ReadF32(data + stored[k].offset + 4 * static_cast<size_t>(i)));
+    Eigen::Map<nn::Matrix<S>>& value = tensors[k].second;
+    for (Eigen::Index i = 0; i < value.size(); ++i)
+      value.data()[i] = static_cast<S>(ReadF32(data + stored[k].offset + 4 * static_cast<size_t>(i)));
   }
   return Status::Ok();
 }

@@ -5,13 +5,12 @@
 //   "MLPW"                      4 bytes magic
 //   u32 version                 kWeightsFormatVersion
 //   u32 n, n bytes              the architecture fingerprint (TrainableNetwork::Fingerprint, UTF-8)
-//   u32 parameters              count, then for each parameter in Parameters() order:
+//   u32 tensors                 count, then for each tensor — Parameters() in order, then States()
+//                               (batch normalisation's running statistics) in order:
 //     u32 n, n bytes            its name ("layer0.W")
 //     u32 rows, u32 cols        its shape
 //     rows·cols × f32           its values, column-major
 //   u64 checksum                FNV-1a (64-bit) of every byte before it
-// Running statistics of batch normalisation are not trainable parameters and are not stored
-// (format version 1).
 #pragma once
 
 #include <cstddef>

@@ -12,6 +12,7 @@
 #include "core/deep/deep_catalog.h"
 #include "core/deep/deep_run.h"
 #include "core/deep/weights_io.h"
+#include "core/nn/gradient_check.h"
 #include "deep_testing.h"
 
 using namespace mlp;
@@ -116,6 +117,7 @@ TEST_CASE("DeepRun on a worker gives the numbers of the caller-stepped run and t
     });
     if (worker && kHasThreads) {
       REQUIRE(run->has_worker());
+      run->ShowActivations(SmallDigits()->split.test[1]);  // feature maps between batches change nothing
       run->Step();  // one epoch (batches_per_step = 0)
       REQUIRE(run->WaitForIdle(20000));
       CHECK(run->Latest()->epoch == 1);
@@ -286,4 +288,73 @@ TEST_CASE("DeepRun follows the learning-rate schedule and early stopping restore
   CHECK(s->note == "Early stopping after epoch 2: the validation loss has not improved for 1 epoch (best: epoch 1). "
                    "The best epoch's weights are restored.");
   CHECK(SaveWeights(run->network()) == after_first);
+}
+
+namespace {
+
+// Digits 0 and 1 only, relabelled as a binary task.
+std::shared_ptr<const PreparedData> ZerosAndOnes() {
+  const Dataset& digits = *testing::Digits();
+  auto d = std::make_shared<Dataset>(digits);
+  std::vector<Eigen::Index> keep;
+  for (Eigen::Index i = 0; i < digits.targets.size() && keep.size() < 200; ++i)
+    if (digits.targets(i) < 2) keep.push_back(i);
+  d->features.resize(static_cast<Eigen::Index>(keep.size()), digits.features.cols());
+  d->targets.resize(static_cast<Eigen::Index>(keep.size()));
+  for (size_t k = 0; k < keep.size(); ++k) {
+    d->features.row(static_cast<Eigen::Index>(k)) = digits.features.row(keep[k]);
+    d->targets(static_cast<Eigen::Index>(k)) = digits.targets(keep[k]);
+  }
+  d->class_names = {"0", "1"};
+  return testing::Prepare(d);
+}
+
+}  // namespace
+
+TEST_CASE("DeepRun trains sigmoid heads: one binary output, and a 0/1 mask per pixel", "[deep]") {
+  {
+    auto net = std::make_unique<Network<float>>(nn::Shape{1, 8, 8, 1}, OutputLoss::kSigmoidCrossEntropy);
+    REQUIRE(net->AddDense(8).ok());
+    REQUIRE(net->AddActivation(nn::Activation::kReLU).ok());
+    REQUIRE(net->AddDense(1).ok());
+    DeepRunSettings settings;
+    settings.worker_thread = false;
+    settings.epochs = 5;
+    settings.optimizer.learning_rate = 0.1;
+    DeepRun run(std::move(net), ZerosAndOnes(), settings);
+    auto s = Finish(run);
+    INFO(s->message);
+    REQUIRE(s->history.size() == 5);
+    CHECK(s->classification);
+    REQUIRE(s->confusion.size() == 4);
+    CHECK(s->confusion[0] + s->confusion[1] + s->confusion[2] + s->confusion[3] == s->validation_rows);
+    CHECK(s->history.back().validation_accuracy > 0.95);
+  }
+  {
+    // Mask = the pixels brighter than ½ of 6×6 noise images: a 1×1 convolution can learn it.
+    auto d = std::make_shared<Dataset>();
+    d->name = "bright pixels";
+    d->task = TaskKind::kRegression;
+    d->layout = SampleLayout::kImage;
+    d->sample_shape = {6, 6};
+    Rng rng(4);
+    d->features = nn::UniformMatrix<double>(rng, 120, 36, 0.0, 1.0);
+    d->targets = Eigen::VectorXd::Zero(120);
+    d->dense_targets = (d->features.array() > 0.5).cast<double>();
+    auto net = std::make_unique<Network<float>>(nn::Shape{1, 6, 6, 1}, OutputLoss::kSigmoidCrossEntropy);
+    REQUIRE(net->AddConv2D(nn::Conv2DSettings{1, 1, 1}).ok());
+    DeepRunSettings settings;
+    settings.worker_thread = false;
+    settings.epochs = 20;
+    settings.batch_size = 16;
+    settings.optimizer.kind = nn::OptimizerKind::kAdam;
+    settings.optimizer.learning_rate = 0.3;
+    DeepRun run(std::move(net), testing::Prepare(d), settings);
+    auto s = Finish(run);
+    INFO(s->message);
+    REQUIRE(s->history.size() == 20);
+    CHECK_FALSE(s->classification);
+    CHECK(s->history.back().validation_accuracy > 0.9);  // fraction of pixels right
+    CHECK(s->history.back().validation_loss < 0.5 * s->history.front().validation_loss);
+  }
 }

@@ -100,3 +100,31 @@ TEST_CASE("damaged or foreign weights files are refused with their own message a
   CHECK(refused(SaveWeights<float>(*source)) ==
         "Tensor layer0.W holds a non-finite weight: the file was saved from a diverged run.");
 }
+
+TEST_CASE("batch normalisation's running statistics travel with the weights", "[deep]") {
+  const auto make = [] {
+    auto net = std::make_unique<Network<float>>(nn::Shape{1, 4, 4, 1});
+    REQUIRE(net->AddConv2D(nn::Conv2DSettings{3, 3, 3, 1, 1, 1, 1}).ok());
+    REQUIRE(net->AddBatchNorm().ok());
+    REQUIRE(net->AddActivation(nn::Activation::kReLU).ok());
+    REQUIRE(net->AddDense(2).ok());
+    return net;
+  };
+  auto source = make();
+  source->Initialize(1);
+  Rng rng(2);
+  const nn::MatrixF x = nn::UniformMatrix<float>(rng, 16, 6, 0.0, 3.0);
+  source->Forward(x);  // training mode: moves the running statistics away from 0 and 1
+  source->SetTraining(false);
+  const nn::MatrixF expected = source->Forward(x);
+  REQUIRE(source->States().size() == 2);
+  CHECK(source->States()[0].name == "layer1.running_mean");
+  CHECK(source->States()[0].value.cwiseAbs().maxCoeff() > 0.0f);
+
+  auto target = make();
+  target->Initialize(1);  // same trainable weights, fresh statistics
+  target->SetTraining(false);
+  REQUIRE(target->Forward(x) != expected);
+  REQUIRE(LoadWeights<float>(*target, SaveWeights<float>(*source)).ok());
+  CHECK(target->Forward(x) == expected);
+}
