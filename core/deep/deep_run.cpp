@@ -6,6 +6,7 @@
 
 #include "core/base/format.h"
 #include "core/base/threads.h"
+#include "core/deep/weights_io.h"
 
 namespace mlp::deep {
 namespace {
@@ -140,6 +141,9 @@ void DeepRun::Pause() { Post({Command::kPause}); }
 void DeepRun::Step() { Post({Command::kStep}); }
 void DeepRun::Reset() { Post({Command::kReset}); }
 void DeepRun::ShowActivations(int64_t row) { Post({Command::kShow, row}); }
+void DeepRun::LoadWeights(std::shared_ptr<const std::vector<uint8_t>> bytes) {
+  Post({Command::kLoad, -1, std::move(bytes)});
+}
 
 std::shared_ptr<const DeepSnapshot> DeepRun::Latest() const {
   std::lock_guard<std::mutex> lock(mutex_);
@@ -158,34 +162,56 @@ void DeepRun::Apply(const Command& command) {
       activation_row_ = command.row >= 0 && command.row < data_->data->size() ? command.row : -1;
       break;
     case Command::kReset:
-      running_ = finished_ = false;
-      pending_batches_ = 0;
-      epoch_ = batch_in_epoch_ = 0;
-      epoch_loss_sum_ = epoch_correct_ = 0;
-      epoch_samples_ = 0;
-      first_batch_loss_ = -1;
-      epoch_seconds_ = train_seconds_ = 0;
-      samples_trained_ = 0;
-      history_.clear();
-      validation_losses_.clear();
-      confusion_.clear();
-      misclassified_.clear();
+      ClearHistory();
       message_ = fit_message_;
-      note_.clear();
-      learning_rate_ = settings_.optimizer.learning_rate;
-      early_ = nn::EarlyStopping(settings_.early_stopping_settings);
-      best_weights_ = nn::ParameterSnapshot<float>();
-      order_rng_.Seed(settings_.seed ^ kOrderSeedSalt);
       network_->Initialize(settings_.seed);
-      network_->SetTraining(true);
-      if (optimizer_) {
-        nn::OptimizerSettings o = settings_.optimizer;
-        optimizer_->set_settings(o);
-        optimizer_->ResetState();
-      }
+      break;
+    case Command::kLoad:
+      if (command.bytes) Load(*command.bytes);
       break;
   }
   Publish();
+}
+
+// Back to epoch 0 with the current weights: no history, fresh optimiser state and batch order.
+void DeepRun::ClearHistory() {
+  running_ = finished_ = false;
+  pending_batches_ = 0;
+  epoch_ = batch_in_epoch_ = 0;
+  epoch_loss_sum_ = epoch_correct_ = 0;
+  epoch_samples_ = 0;
+  first_batch_loss_ = -1;
+  epoch_seconds_ = train_seconds_ = 0;
+  samples_trained_ = 0;
+  history_.clear();
+  validation_losses_.clear();
+  confusion_.clear();
+  misclassified_.clear();
+  note_.clear();
+  learning_rate_ = settings_.optimizer.learning_rate;
+  early_ = nn::EarlyStopping(settings_.early_stopping_settings);
+  best_weights_ = nn::ParameterSnapshot<float>();
+  order_rng_.Seed(settings_.seed ^ kOrderSeedSalt);
+  network_->SetTraining(true);
+  if (optimizer_) {
+    optimizer_->set_settings(settings_.optimizer);
+    optimizer_->ResetState();
+  }
+}
+
+void DeepRun::Load(const std::vector<uint8_t>& bytes) {
+  running_ = false;
+  pending_batches_ = 0;
+  if (!fits_) return;
+  if (const Status status = deep::LoadWeights<float>(*network_, bytes); !status.ok()) {
+    message_ = "Could not load the weights: " + status.message();
+    return;
+  }
+  ClearHistory();
+  message_.clear();
+  const Scores scores = Evaluate(true);
+  note_ = "Loaded weights: validation loss " + FormatNumber(scores.loss) +
+          (std::isnan(scores.accuracy) ? std::string() : ", accuracy " + FormatNumber(scores.accuracy)) + ".";
 }
 
 void DeepRun::StartEpoch() {

@@ -121,6 +121,10 @@ public:
   void Reset();  // fresh weights from the seed, empty history
   // Publish the stage outputs of dataset row `row` with every snapshot (−1: stop).
   void ShowActivations(int64_t row);
+  // Pauses and loads a weights file (weights_io.h) into the network: on success the history
+  // starts again from the loaded weights, the validation rows are scored at once and `note` says
+  // so; on failure `message` explains and the weights stay as they were.
+  void LoadWeights(std::shared_ptr<const std::vector<uint8_t>> bytes);
   // Caller-steps mode: applies commands and trains for up to `milliseconds`. Does nothing when the
   // run has a worker thread.
   void StepFor(double milliseconds);
@@ -130,13 +134,15 @@ public:
   bool has_worker() const { return worker_.joinable(); }
   std::shared_ptr<const DeepSnapshot> Latest() const;
 
-  // The network, for saving weights: only while no worker is training it (paused and idle).
+  // The network, e.g. for SaveWeights: only while no worker is training it (Pause, then
+  // WaitForIdle), or from the caller's thread in caller-steps mode.
   TrainableNetwork<float>& network() { return *network_; }
 
 private:
   struct Command {
-    enum Kind { kPlay, kPause, kStep, kReset, kShow } kind;
+    enum Kind { kPlay, kPause, kStep, kReset, kShow, kLoad } kind;
     int64_t row = -1;
+    std::shared_ptr<const std::vector<uint8_t>> bytes;  // kLoad
   };
   void Post(Command command);
   void Apply(const Command& command);
@@ -145,6 +151,8 @@ private:
   void StartEpoch();
   void EndEpoch();
   void Diverged(const std::string& where, double loss);
+  void ClearHistory();
+  void Load(const std::vector<uint8_t>& bytes);
   struct Scores { double loss = 0, accuracy = 0; };
   Scores Evaluate(bool record_errors);
   void Publish();

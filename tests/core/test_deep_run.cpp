@@ -358,3 +358,28 @@ TEST_CASE("DeepRun trains sigmoid heads: one binary output, and a 0/1 mask per p
     CHECK(s->history.back().validation_loss < 0.5 * s->history.front().validation_loss);
   }
 }
+
+TEST_CASE("DeepRun loads weights: the loaded model is scored at once, and a bad file leaves the weights", "[deep]") {
+  auto trained = MakeRun("cnn_simple", SmallDigits(), false, [](DeepRunSettings& s) { s.epochs = 2; });
+  auto done = Finish(*trained);
+  auto bytes = std::make_shared<const std::vector<uint8_t>>(SaveWeights(trained->network()));
+
+  auto fresh = MakeRun("cnn_simple", SmallDigits(), false, [](DeepRunSettings& s) { s.seed = 99; });
+  const std::vector<uint8_t> before = SaveWeights(fresh->network());
+  auto damaged = std::make_shared<std::vector<uint8_t>>(*bytes);
+  (*damaged)[100] ^= 1;
+  fresh->LoadWeights(damaged);
+  fresh->StepFor(0);
+  CHECK(fresh->Latest()->message == "Could not load the weights: The weights file is damaged (checksum mismatch): "
+                                    "download or save it again.");
+  CHECK(SaveWeights(fresh->network()) == before);
+
+  fresh->LoadWeights(bytes);
+  fresh->StepFor(0);
+  auto s = fresh->Latest();
+  CHECK(s->message.empty());
+  CHECK(s->note.rfind("Loaded weights: validation loss ", 0) == 0);
+  CHECK(s->history.empty());
+  CHECK(s->confusion == done->confusion);  // same validation rows, same weights
+  CHECK(SaveWeights(fresh->network()) == *bytes);
+}
