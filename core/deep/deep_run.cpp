@@ -1,3 +1,12 @@
+// DeepRun (deep_run.h). Everything below except Post/Latest/WaitForIdle runs on the thread that
+// trains (the worker, or the caller inside StepFor), so the run state needs no lock; snapshots are
+// swapped under the mutex.
+// [SECTION] index
+//   fit checks        EncodingFor, CheckFit, constructor (validation rows, batch makers, optimiser)
+//   commands          Post, Apply, ClearHistory, Load
+//   training          StartEpoch, TrainOneBatch, Diverged, Evaluate, EndEpoch
+//   publishing        Publish (history, scores, filters, feature maps of the chosen row)
+//   stepping          StepFor (caller steps), WaitForIdle, WorkerLoop
 #include "core/deep/deep_run.h"
 
 #include <algorithm>

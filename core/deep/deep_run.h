@@ -140,8 +140,11 @@ public:
 
 private:
   struct Command {
-    enum Kind { kPlay, kPause, kStep, kReset, kShow, kLoad } kind;
-    int64_t row = -1;
+    enum Kind { kPlay, kPause, kStep, kReset, kShow, kLoad };
+    Command(Kind k, int64_t r = -1, std::shared_ptr<const std::vector<uint8_t>> b = nullptr)  // NOLINT: implicit
+        : kind(k), row(r), bytes(std::move(b)) {}
+    Kind kind;
+    int64_t row;                                        // kShow
     std::shared_ptr<const std::vector<uint8_t>> bytes;  // kLoad
   };
   void Post(Command command);
