@@ -343,3 +343,65 @@ TEST_CASE("conv-family layers do not allocate in Forward + Backward after warm-u
   }
   mlp::SetSharedPoolThreads(previous_threads);
 }
+
+#include "core/deep/batching.h"
+#include "core/deep/network.h"
+
+TEST_CASE("a deep Network training step with its BatchMaker does not allocate after warm-up", "[deep]") {
+  using namespace mlp::deep;
+  const int previous_threads = mlp::SharedPool().threads();
+  // 8×8 images, 10 classes; the course's SimpleClassifier shape: conv → relu → pool twice, dense.
+  mlp::Dataset data;
+  data.layout = mlp::SampleLayout::kImage;
+  data.sample_shape = {8, 8};
+  mlp::Rng rng(9);
+  data.features = UniformMatrix<double>(rng, 40, 64, 0.0, 1.0);
+  data.targets.resize(40);
+  for (int i = 0; i < 40; ++i) data.targets(i) = i % 10;
+  std::vector<int64_t> rows(40);
+  for (int i = 0; i < 40; ++i) rows[static_cast<size_t>(i)] = i;
+  for (int threads : {1, 2}) {
+    INFO("threads " << threads);
+    mlp::SetSharedPoolThreads(threads);
+    Network<float> net(Shape{1, 8, 8, 1});
+    Conv2DSettings conv;
+    conv.pad_y = conv.pad_x = 1;
+    REQUIRE(net.AddConv2D(conv).ok());
+    REQUIRE(net.AddActivation(Activation::kReLU).ok());
+    REQUIRE(net.AddMaxPool({}).ok());
+    REQUIRE(net.AddDense(32).ok());
+    REQUIRE(net.AddActivation(Activation::kReLU).ok());
+    REQUIRE(net.AddDense(10).ok());
+    net.Initialize(1);
+    std::vector<Parameter<float>> parameters = net.Parameters();
+    OptimizerSettings adam;
+    adam.kind = OptimizerKind::kAdam;
+    Optimizer<float> optimizer(adam, parameters);
+    BatchMaker maker(data, rows, TargetEncoding::kOneHot, 10);
+    maker.Shuffle(rng);
+    MatrixF grad(10, 16);
+    const auto step = [&](int index) {
+      const int b = maker.Fill(index, 16);  // batches of 16, 16, 8
+      const auto logits = net.Forward(maker.x());
+      const double loss = OutputLossValue<float>(OutputLoss::kSoftmaxCrossEntropy, logits, maker.y());
+      OutputLossGradient<float>(OutputLoss::kSoftmaxCrossEntropy, logits, maker.y(), grad.leftCols(b));
+      net.Backward(grad.leftCols(b));
+      optimizer.Step(parameters);
+      return loss;
+    };
+    step(0);  // warm-up on a full batch
+    long heap = 0;
+    int eigen = 0;
+    double loss = 0;
+    {
+      AllocationWindow window;
+      loss = step(2) + step(1);  // the smaller last batch, then a full one
+      heap = g_allocations.load();
+      eigen = g_eigen_malloc_refusals.load();
+    }
+    CHECK(heap == 0);
+    CHECK(eigen == 0);
+    CHECK(std::isfinite(loss));
+  }
+  mlp::SetSharedPoolThreads(previous_threads);
+}

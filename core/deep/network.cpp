@@ -1,0 +1,227 @@
+#include "core/deep/network.h"
+
+#include <cassert>
+#include <new>
+#include <utility>
+
+namespace mlp::deep {
+
+std::string ShapeText(const nn::Shape& s) {
+  const auto n = [](int v) { return std::to_string(v); };
+  if (s.time == 1 && s.height == 1 && s.width == 1) return n(s.channels);
+  if (s.time == 1 && s.height == 1) return n(s.width) + "×" + n(s.channels);
+  if (s.time == 1) return n(s.height) + "×" + n(s.width) + "×" + n(s.channels);
+  return n(s.time) + "×" + n(s.height) + "×" + n(s.width) + "×" + n(s.channels);
+}
+
+template <typename S>
+Network<S>::Network(const nn::Shape& input, OutputLoss loss) : input_(input), loss_(loss) {}
+
+template <typename S>
+nn::Shape Network<S>::current_shape() const {
+  return layers_.empty() ? input_ : layers_.back()->output_shape();
+}
+
+template <typename S>
+Status Network<S>::Add(std::unique_ptr<nn::Layer<S>> layer) {
+  if (!layer) return Status::Error("No layer to add.");
+  const nn::Shape have = current_shape();
+  if (layer->input_shape() != have) {
+    const std::string source = layers_.empty() ? std::string("the network's input")
+                                               : "layer " + std::to_string(layers_.size() - 1) + " (" +
+                                                     layers_.back()->Describe() + ")";
+    return Status::Error("Layer " + std::to_string(layers_.size()) + " (" + layer->Describe() + ") takes " +
+                         ShapeText(layer->input_shape()) + " but " + source + " gives " + ShapeText(have) +
+                         ": build the layer for " + ShapeText(have) + " or add a Reshape/Flatten before it.");
+  }
+  layers_.push_back(std::move(layer));
+  outputs_.emplace_back();
+  return Status::Ok();
+}
+
+namespace {
+Status Named(const char* what, const Status& status) {
+  return status.ok() ? status : Status::Error(std::string(what) + ": " + status.message());
+}
+}  // namespace
+
+template <typename S>
+Status Network<S>::AddConv2D(const nn::Conv2DSettings& settings) {
+  const nn::Shape in = current_shape();
+  if (in.time != 1) return Status::Error("conv2d: the input is a sequence of frames (" + ShapeText(in) + "); use ConvLSTM.");
+  if (Status s = nn::Conv2D<S>::Check(in, settings); !s.ok()) return Named("conv2d", s);
+  return Add(std::make_unique<nn::Conv2D<S>>(in, settings));
+}
+
+template <typename S>
+Status Network<S>::AddConv1D(const nn::Conv1DSettings& settings) {
+  const nn::Shape in = current_shape();
+  if (in.time != 1 || in.height != 1)
+    return Status::Error("conv1d needs a signal (length × channels) but gets " + ShapeText(in) + ".");
+  if (Status s = nn::Conv1D<S>::Check(in.width, in.channels, settings); !s.ok()) return Named("conv1d", s);
+  return Add(std::make_unique<nn::Conv1D<S>>(in.width, in.channels, settings));
+}
+
+template <typename S>
+Status Network<S>::AddMaxPool(const nn::PoolSettings& settings) {
+  if (Status s = nn::PoolingLayer<S>::Check(current_shape(), settings); !s.ok()) return Named("max-pool", s);
+  return Add(std::make_unique<nn::MaxPool2D<S>>(current_shape(), settings));
+}
+
+template <typename S>
+Status Network<S>::AddAveragePool(const nn::PoolSettings& settings) {
+  if (Status s = nn::PoolingLayer<S>::Check(current_shape(), settings); !s.ok()) return Named("average-pool", s);
+  return Add(std::make_unique<nn::AveragePool2D<S>>(current_shape(), settings));
+}
+
+template <typename S>
+Status Network<S>::AddDense(int units, nn::WeightInit init) {
+  if (Status s = nn::FullyConnected<S>::Check(current_shape(), units); !s.ok()) return Named("dense", s);
+  return Add(std::make_unique<nn::FullyConnected<S>>(current_shape(), units, init));
+}
+
+template <typename S>
+Status Network<S>::AddActivation(nn::Activation activation) {
+  return Add(std::make_unique<nn::ActivationLayer<S>>(current_shape(), activation));
+}
+
+template <typename S>
+Status Network<S>::AddFlatten() {
+  return Add(std::make_unique<nn::Flatten<S>>(current_shape()));
+}
+
+template <typename S>
+Status Network<S>::AddDropout(double rate) {
+  if (Status s = nn::Dropout<S>::Check(rate); !s.ok()) return Named("dropout", s);
+  return Add(std::make_unique<nn::Dropout<S>>(current_shape(), rate, 0u));
+}
+
+template <typename S>
+Status Network<S>::AddBatchNorm(const nn::BatchNormSettings& settings) {
+  if (Status s = nn::BatchNorm<S>::Check(settings); !s.ok()) return Named("batch-norm", s);
+  return Add(std::make_unique<nn::BatchNorm<S>>(current_shape(), settings));
+}
+
+template <typename S>
+void Network<S>::Initialize(uint32_t seed) {
+  Rng rng(seed);
+  for (size_t i = 0; i < layers_.size(); ++i) {
+    layers_[i]->Initialize(rng);
+    // Dropout masks get their own stream per layer, fixed by the seed and the layer's position.
+    if (auto* dropout = dynamic_cast<nn::Dropout<S>*>(layers_[i].get()))
+      dropout->Seed(seed ^ (0x9E3779B9u * static_cast<uint32_t>(i + 1)));
+  }
+}
+
+template <typename S>
+void Network<S>::SetTraining(bool training) {
+  for (auto& layer : layers_) layer->SetTraining(training);
+}
+
+template <typename S>
+nn::ConstMatrixView<S> Network<S>::Forward(const nn::ConstRef<S>& x) {
+  assert(!layers_.empty() && "add layers before Forward");
+  assert(x.rows() == input_.size() && "x must have input_shape().size() rows");
+  nn::ConstMatrixView<S> a = layers_.front()->Forward(x);
+  outputs_[0] = {a.data(), a.rows(), a.cols()};
+  for (size_t i = 1; i < layers_.size(); ++i) {
+    new (&a) nn::ConstMatrixView<S>(layers_[i]->Forward(a));  // Map cannot be re-seated by assignment
+    outputs_[i] = {a.data(), a.rows(), a.cols()};
+  }
+  return a;
+}
+
+template <typename S>
+void Network<S>::Backward(const nn::ConstRef<S>& logit_gradient) {
+  nn::ConstMatrixView<S> g(logit_gradient.data(), logit_gradient.rows(), logit_gradient.cols());
+  for (size_t i = layers_.size(); i-- > 0;) new (&g) nn::ConstMatrixView<S>(layers_[i]->Backward(g, i > 0));
+}
+
+template <typename S>
+std::vector<nn::Parameter<S>> Network<S>::Parameters() {
+  std::vector<nn::Parameter<S>> all;
+  for (size_t i = 0; i < layers_.size(); ++i) {
+    for (nn::Parameter<S>& p : layers_[i]->Parameters()) {
+      p.name = "layer" + std::to_string(i) + "." + p.name;
+      all.push_back(p);
+    }
+  }
+  return all;
+}
+
+template <typename S>
+std::vector<StateTensor<S>> Network<S>::States() {
+  std::vector<StateTensor<S>> all;
+  for (size_t i = 0; i < layers_.size(); ++i) {
+    if (auto* norm = dynamic_cast<nn::BatchNorm<S>*>(layers_[i].get())) {
+      const std::string prefix = "layer" + std::to_string(i) + ".";
+      nn::Matrix<S>& mean = norm->running_mean();
+      nn::Matrix<S>& variance = norm->running_variance();
+      all.push_back({prefix + "running_mean", Eigen::Map<nn::Matrix<S>>(mean.data(), mean.rows(), mean.cols())});
+      all.push_back({prefix + "running_variance", Eigen::Map<nn::Matrix<S>>(variance.data(), variance.rows(), variance.cols())});
+    }
+  }
+  return all;
+}
+
+template <typename S>
+NetworkSummary Network<S>::Summary() {
+  NetworkSummary summary;
+  summary.input = input_;
+  summary.loss = std::string(OutputLossName(loss_));
+  for (auto& layer : layers_) {
+    const int64_t count = layer->ParameterCount();
+    summary.rows.push_back({layer->Describe(), layer->output_shape(), count});
+    summary.total_parameters += count;
+  }
+  return summary;
+}
+
+template <typename S>
+std::string Network<S>::Fingerprint() {
+  std::string text = "input " + ShapeText(input_) + "\n";
+  for (auto& layer : layers_) text += layer->Describe() + " → " + ShapeText(layer->output_shape()) + "\n";
+  text += "loss " + std::string(OutputLossName(loss_)) + "\n";
+  return text;
+}
+
+template <typename S>
+std::string Network<S>::StageName(int stage) const {
+  return layers_[static_cast<size_t>(stage)]->Describe();
+}
+
+template <typename S>
+nn::Shape Network<S>::StageShape(int stage) const {
+  return layers_[static_cast<size_t>(stage)]->output_shape();
+}
+
+template <typename S>
+nn::ConstMatrixView<S> Network<S>::StageOutput(int stage) const {
+  const OutputRef& o = outputs_[static_cast<size_t>(stage)];
+  return nn::ConstMatrixView<S>(o.data, o.rows, o.cols);
+}
+
+template <typename S>
+FilterBank Network<S>::FirstFilters() {
+  FilterBank bank;
+  for (auto& layer : layers_) {
+    auto* conv = dynamic_cast<nn::Conv2D<S>*>(layer.get());
+    if (!conv) continue;
+    const nn::Conv2DSettings& s = conv->settings();
+    bank.filters = s.filters;
+    bank.height = s.kernel_height;
+    bank.width = s.kernel_width;
+    bank.channels = conv->input_shape().channels;
+    const nn::Matrix<S>& w = conv->weights();  // filters × (ky, kx, c)
+    bank.weights.resize(static_cast<size_t>(w.size()));
+    for (Eigen::Index f = 0; f < w.rows(); ++f)
+      for (Eigen::Index k = 0; k < w.cols(); ++k) bank.weights[static_cast<size_t>(f * w.cols() + k)] = static_cast<float>(w(f, k));
+    break;
+  }
+  return bank;
+}
+
+template class Network<float>;
+template class Network<double>;
+
+}  // namespace mlp::deep
