@@ -51,7 +51,7 @@ Status KernelRidge::Step() {
 
 Eigen::VectorXd KernelRidge::Predict(const Eigen::MatrixXd& x) const {
   if (dual_coef_.size() == 0) return Eigen::VectorXd::Zero(x.rows());
-  return KernelMatrix(settings_.kernel, x, x_) * dual_coef_;
+  return KernelTimesVector(settings_.kernel, x, x_, dual_coef_);
 }
 
 }  // namespace mlp::classic
