@@ -39,6 +39,16 @@ def tasks():
     yield "logistic", "logistic regression, 10000×20", x, y, LogisticRegression()
 
 
+def blas_libraries():
+    """The BLAS/LAPACK libraries NumPy and SciPy loaded (Debian's default is the slow reference BLAS)."""
+    try:
+        with open("/proc/self/maps") as maps:
+            paths = {line.split()[-1] for line in maps if "blas" in line or "lapack" in line}
+        return sorted({os.path.realpath(p) for p in paths if p.startswith("/") and ".cpython-" not in p})
+    except OSError:
+        return []
+
+
 def time_sklearn(folder):
     """Saves each task's arrays to `folder` and times scikit-learn on them: {task: (title, fit_s, predict_s)}."""
     reference = {}
@@ -83,8 +93,9 @@ def main():
                 row.update(native_fit_s=native[name]["fit_s"], native_predict_s=native[name]["predict_s"],
                            arrays_identical=identical(native[name]))
             rows.append(row)
-        print(json.dumps({"sklearn": sklearn.__version__, "numpy": np.__version__, "tasks": rows}))
+        print(json.dumps({"sklearn": sklearn.__version__, "numpy": np.__version__, "blas": blas_libraries(), "tasks": rows}))
         return 0
+    print("scikit-learn %s, NumPy %s, BLAS/LAPACK: %s" % (sklearn.__version__, np.__version__, ", ".join(blas_libraries()) or "?"))
     print("%-44s %10s %10s %7s | %10s %10s %7s" % ("task", "ours fit", "sk fit", "ratio", "ours pred", "sk pred", "ratio"))
     for name, ours in native.items():
         title, sk_fit, sk_pred = reference[name]
