@@ -8,7 +8,9 @@ them to a temporary folder and runs our native bench_classic, which draws the sa
 (core/bench/classic_tasks, also used by the web builds) and reports how far they are from NumPy's.
 Prints a table with the ratios (ours / scikit-learn; below 1 is faster) and whether the arrays were
 identical; --json prints one JSON object instead (used by bench/classic_web_bench.mjs).
-Not a test: figures vary with the machine.
+Not a test: figures vary with the machine. The BLAS/LAPACK NumPy loaded is printed: Debian's is the
+slow reference BLAS, which makes scikit-learn's BLAS-bound tasks (PCA, GP, kernel ridge fit) look
+much slower than with pip's OpenBLAS wheels.
 """
 import argparse, json, os, subprocess, sys, tempfile, time
 import numpy as np
@@ -91,7 +93,8 @@ def main():
             row = {"task": name, "title": title, "sklearn_fit_s": sk_fit, "sklearn_predict_s": sk_pred}
             if name in native:
                 row.update(native_fit_s=native[name]["fit_s"], native_predict_s=native[name]["predict_s"],
-                           arrays_identical=identical(native[name]))
+                           arrays_identical=identical(native[name]), x_max_diff=native[name].get("x_max_diff"),
+                           y_max_diff=native[name].get("y_max_diff"))
             rows.append(row)
         print(json.dumps({"sklearn": sklearn.__version__, "numpy": np.__version__, "blas": blas_libraries(), "tasks": rows}))
         return 0

@@ -12,7 +12,11 @@
 // --runs timed calls, keeping the fastest. The arrays are drawn in C++ (core/bench/classic_tasks)
 // exactly as the script draws them with NumPy. The runs are sequential, so they do not compete.
 // Prints a fit table and a predict table with the ratios browser / scikit-learn (below 1: faster).
+// Caveat: Debian's NumPy/SciPy use the reference BLAS/LAPACK (the script prints which), far slower
+// than the OpenBLAS in pip's wheels, so scikit-learn's BLAS-bound figures here (PCA, GP, kernel
+// ridge fit, GP predict) flatter us; compare those with OpenBLAS before claiming a win.
 import { execFileSync } from 'node:child_process';
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { assembleSite, BUILDS, missingBuildFiles, repoRoot, startServer } from '../tests/web/lib/server.mjs';
 import { launchChromium, openPage, waitReady } from '../tests/web/lib/browser.mjs';
@@ -98,6 +102,7 @@ async function main() {
 
   // scikit-learn first, alone: the browser runs afterwards, so they never share the cores.
   const sk = sklearnTimings();
+  console.log(`load average (1 min) at the start: ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} cores`);
   if (sk) console.log(`scikit-learn ${sk.sklearn}, NumPy ${sk.numpy} (native, this machine; BLAS/LAPACK: ${(sk.blas || []).join(', ') || '?'})`);
 
   const browser = await launchChromium();
@@ -123,9 +128,10 @@ async function main() {
     table(header, rows);
   }
   if (sk) {
-    const different = sk.tasks.filter((t) => t.arrays_identical === false).map((t) => t.task);
-    console.log(`\narrays: C++ and NumPy ${different.length ? `differ for ${different.join(', ')}` : 'identical'} (checked by bench_classic --compare)`);
+    const different = sk.tasks.filter((t) => t.arrays_identical === false).map((t) => `${t.task} (max |diff| x ${t.x_max_diff}, y ${t.y_max_diff})`);
+    console.log(`\narrays: C++ and NumPy ${different.length ? `identical except ${different.join(', ')}` : 'identical for every task'} (bench_classic --compare)`);
   }
+  console.log(`load average (1 min) at the end: ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} cores (other processes inflate every figure)`);
 }
 
 main().catch((error) => {
