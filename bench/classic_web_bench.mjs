@@ -14,7 +14,10 @@
 // Prints a fit table and a predict table with the ratios browser / scikit-learn (below 1: faster).
 // Caveat: Debian's NumPy/SciPy use the reference BLAS/LAPACK (the script prints which), far slower
 // than the OpenBLAS in pip's wheels, so scikit-learn's BLAS-bound figures here (PCA, GP, kernel
-// ridge fit, GP predict) flatter us; compare those with OpenBLAS before claiming a win.
+// ridge fit, GP predict) flatter us. For a fair baseline without touching the system, unpack
+// Debian's OpenBLAS and put it first on the library path (the script then names it as the BLAS):
+//   (cd /tmp && apt-get download libopenblas0-pthread && dpkg-deb -x libopenblas0-pthread_*.deb ob)
+//   LD_LIBRARY_PATH=/tmp/ob/usr/lib/x86_64-linux-gnu/openblas-pthread node bench/classic_web_bench.mjs
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
