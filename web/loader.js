@@ -30,6 +30,12 @@
  *   playground.benchmark(threads, seconds)
  *                             Runs the app's training benchmark (blocks the page for `seconds`)
  *                             -> {samplesPerSecond, threads, samples, seconds}.
+ *   playground.benchmarkClassic(task, threads = 0)
+ *                             Fits and predicts one classic-model benchmark task ("forest",
+ *                             "kmeans", "pca", "gmm", "gp", "krr", "logistic"; the arrays of
+ *                             bench/classic_bench.py) with `threads` pool threads (0: unchanged);
+ *                             blocks the page -> {task, fit_s, predict_s, checksum, threads}, or
+ *                             {task, error} for an unknown task.
  */
 (function () {
   'use strict';
@@ -236,6 +242,7 @@
       return { x: box.left + r.x * sx, y: box.top + r.y * sy, w: r.w * sx, h: r.h * sy };
     },
     benchmark: (threads, seconds) => JSON.parse(need().benchmarkJson(threads | 0, +seconds)),
+    benchmarkClassic: (task, threads = 0) => JSON.parse(need().benchmarkClassicJson(String(task), threads | 0)),
     command: (name) => orNull(need().command(String(name))),
     dataStatus: () => JSON.parse(need().dataStatusJson()),
     modelStatus: () => JSON.parse(need().modelStatusJson()),
@@ -453,6 +460,7 @@
       applySettings: cwrap('mlp_apply_settings', 'string', ['string']),
       widgetRect: cwrap('mlp_widget_rect', 'string', ['string']),
       benchmarkJson: cwrap('mlp_benchmark_json', 'string', ['number', 'number']),
+      benchmarkClassicJson: cwrap('mlp_benchmark_classic_json', 'string', ['string', 'number']),
       dataStatusJson: cwrap('mlp_data_status_json', 'string', []),
       modelStatusJson: cwrap('mlp_model_status_json', 'string', []),
       monteCarloStatusJson: cwrap('mlp_montecarlo_status_json', 'string', []),

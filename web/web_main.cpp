@@ -18,7 +18,9 @@
 #include <vector>
 
 #include "core/base/json_writer.h"
+#include "core/base/thread_pool.h"
 #include "core/base/threads.h"
+#include "core/bench/classic_tasks.h"
 #include "core/train/throughput_benchmark.h"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
@@ -154,6 +156,18 @@ EMSCRIPTEN_KEEPALIVE const char* mlp_benchmark_json(int threads, double seconds)
                    .Add("samples", static_cast<long long>(result.samples))
                    .Add("seconds", result.seconds)
                    .Finish());
+}
+
+// Fits and predicts one classic benchmark task (core/bench/classic_tasks.h: forest, kmeans, pca,
+// gmm, gp, krr, logistic) with `threads` threads in the shared pool (0 or less: leave it as it is);
+// blocks the page. The task's arrays are drawn before the timing starts.
+EMSCRIPTEN_KEEPALIVE const char* mlp_benchmark_classic_json(const char* task, int threads) {
+  const int previous_threads = mlp::SharedPool().threads();
+  if (threads > 0) mlp::SetSharedPoolThreads(threads);
+  const auto timing = mlp::bench::RunClassicTask(task ? task : "");
+  if (threads > 0) mlp::SetSharedPoolThreads(previous_threads);
+  if (!timing.ok()) return Reply(mlp::JsonWriter().Add("task", task ? task : "").Add("error", timing.status().message()).Finish());
+  return Reply(mlp::bench::ClassicTimingJson(timing.value()));
 }
 
 // Files the user picked or dropped: the page calls begin, add per file (the bytes are copied; the

@@ -7,6 +7,8 @@
 #include <cmath>
 #include <vector>
 
+#include "core/base/rng.h"
+#include "core/base/thread_pool.h"
 #include "core/data/generators/classic.h"
 #include "core/models/classic/kernels/kernel_ridge.h"
 #include "tests/golden/kernels_golden.h"
@@ -105,4 +107,28 @@ TEST_CASE("Kernel ridge reports a singular system and bad settings", "[classic-k
   model.settings().alpha = 1.0;
   model.settings().kernel = {KernelType::kPolynomial, 1.0, 0, 1.0};
   CHECK_FALSE(model.Reset(x, y, 0, 0).ok());
+}
+
+TEST_CASE("KernelTimesVector is KernelMatrix times v, whatever the thread count", "[classic-krr]") {
+  // 300 rows against 150: blocks of 218 rows, so two blocks of different sizes.
+  mlp::Rng rng(7);
+  Eigen::MatrixXd a(300, 3), b(150, 3);
+  Eigen::VectorXd v(150);
+  for (Eigen::Index i = 0; i < a.size(); ++i) a(i) = rng.Normal();
+  for (Eigen::Index i = 0; i < b.size(); ++i) b(i) = rng.Normal();
+  for (Eigen::Index i = 0; i < v.size(); ++i) v(i) = rng.Normal();
+  const int previous_threads = mlp::SharedPool().threads();
+  for (const mlp::classic::KernelSettings kernel : {mlp::classic::KernelSettings{KernelType::kRbf, 0.3, 3, 1.0},
+                                                    mlp::classic::KernelSettings{KernelType::kPolynomial, 0.5, 3, 1.0},
+                                                    mlp::classic::KernelSettings{KernelType::kLinear, 1.0, 3, 1.0}}) {
+    const Eigen::VectorXd want = mlp::classic::KernelMatrix(kernel, a, b) * v;
+    mlp::SetSharedPoolThreads(1);
+    const Eigen::VectorXd one = mlp::classic::KernelTimesVector(kernel, a, b, v);
+    mlp::SetSharedPoolThreads(2);
+    const Eigen::VectorXd two = mlp::classic::KernelTimesVector(kernel, a, b, v);
+    REQUIRE(one.size() == want.size());
+    CHECK((one - want).cwiseAbs().maxCoeff() <= 1e-12 * (1.0 + want.cwiseAbs().maxCoeff()));
+    CHECK(one == two);  // blocks are cut by size only
+  }
+  mlp::SetSharedPoolThreads(previous_threads);
 }

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "core/base/thread_pool.h"
+
 namespace mlp::classic {
 
 std::string Pca::Describe() const {
@@ -47,7 +49,16 @@ Progress Pca::progress() const {
 }
 
 Eigen::MatrixXd Pca::Transform(const Eigen::MatrixXd& x) const {
-  return (x.rowwise() - axes_.mean) * axes_.components.transpose();
+  // Blocks of rows on the shared pool, each centred into a small buffer, rather than one centred
+  // copy of x (5000×784: a 31 MB temporary took as long as the product). Blocks are cut by size
+  // only, so the scores do not depend on the thread count.
+  Eigen::MatrixXd scores(x.rows(), axes_.components.rows());
+  const Eigen::Index rows_per_block = std::max<Eigen::Index>(16, (64 * 1024) / std::max<Eigen::Index>(1, x.cols()));
+  SharedPool().ParallelFor(x.rows(), rows_per_block, [&](int64_t begin, int64_t end) {
+    const Eigen::MatrixXd centred = x.middleRows(begin, end - begin).rowwise() - axes_.mean;
+    scores.middleRows(begin, end - begin).noalias() = centred * axes_.components.transpose();
+  });
+  return scores;
 }
 
 Eigen::VectorXd Pca::Predict(const Eigen::MatrixXd& x) const {

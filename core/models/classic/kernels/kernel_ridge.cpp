@@ -1,4 +1,4 @@
-// Kernel ridge: one LDLT solve of (K + αI) a = y (see kernel_ridge.h).
+// Kernel ridge: one Cholesky solve of (K + αI) a = y (see kernel_ridge.h).
 #include "core/models/classic/kernels/kernel_ridge.h"
 
 #include <cmath>
@@ -34,13 +34,26 @@ Status KernelRidge::Step() {
   Eigen::MatrixXd system = KernelMatrix(settings_.kernel, x_, x_);
   const Eigen::MatrixXd gram = system;
   system.diagonal().array() += settings_.alpha;
-  const Eigen::LDLT<Eigen::MatrixXd> ldlt(system);
-  // LDLT keeps going on a singular matrix; a zero pivot or a non-finite answer means no unique solution.
-  const double largest = ldlt.vectorD().cwiseAbs().maxCoeff();
-  const double smallest = ldlt.vectorD().cwiseAbs().minCoeff();
-  if (ldlt.info() != Eigen::Success || !(smallest > 1e-14 * largest))
-    return Status::Error("K + alpha*I is singular: increase alpha (the ridge penalty) or change the kernel.");
-  dual_coef_ = ldlt.solve(y_);
+  // A zero pivot (relative to the largest) means no unique solution.
+  auto singular = [](const Eigen::VectorXd& pivots) {
+    return !(pivots.cwiseAbs().minCoeff() > 1e-14 * pivots.cwiseAbs().maxCoeff());
+  };
+  const Status singular_status =
+      Status::Error("K + alpha*I is singular: increase alpha (the ridge penalty) or change the kernel.");
+  // Cholesky LLT first: Eigen blocks it onto matrix products (N = 2000 here: 200 ms against its
+  // LDLT's 470 ms, which made the fit 2× slower than scikit-learn's with OpenBLAS). K + αI is positive semi-definite, so LLT
+  // fails only when it is (numerically) singular; LDLT then decides, as it keeps going on a
+  // singular matrix and shows the zero pivot.
+  const Eigen::LLT<Eigen::MatrixXd> llt(system);
+  if (llt.info() == Eigen::Success) {
+    const Eigen::VectorXd diagonal = llt.matrixLLT().diagonal();
+    if (singular(diagonal.cwiseAbs2())) return singular_status;  // D of LDLᵀ is diag(L)²
+    dual_coef_ = llt.solve(y_);
+  } else {
+    const Eigen::LDLT<Eigen::MatrixXd> ldlt(system);
+    if (ldlt.info() != Eigen::Success || singular(ldlt.vectorD())) return singular_status;
+    dual_coef_ = ldlt.solve(y_);
+  }
   if (!dual_coef_.allFinite())
     return Status::Error("Kernel ridge produced NaN; increase alpha or rescale the features.");
   progress_.steps = 1;
@@ -51,7 +64,7 @@ Status KernelRidge::Step() {
 
 Eigen::VectorXd KernelRidge::Predict(const Eigen::MatrixXd& x) const {
   if (dual_coef_.size() == 0) return Eigen::VectorXd::Zero(x.rows());
-  return KernelMatrix(settings_.kernel, x, x_) * dual_coef_;
+  return KernelTimesVector(settings_.kernel, x, x_, dual_coef_);
 }
 
 }  // namespace mlp::classic

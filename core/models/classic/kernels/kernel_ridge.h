@@ -1,7 +1,7 @@
 // Kernel ridge regression (scikit-learn's KernelRidge): ridge regression in a kernel's feature
 // space, solved in its dual. Dual coefficients a = (K + αI)⁻¹ y, prediction f(x) = K(x, X)·a.
 // No intercept (as KernelRidge): centre y or use an RBF on standardised inputs. Closed form, so one
-// Step() finishes; the solve is an LDLT (Cholesky) of the symmetric K + αI.
+// Step() finishes; the solve is a Cholesky (LLT, LDLT when that fails) of the symmetric K + αI.
 #pragma once
 
 #include <string>
