@@ -8,6 +8,15 @@
 #include "core/base/rng.h"
 
 namespace mlp::deep {
+namespace {
+
+// tanh z = 1 − 2 / (e^{2z} + 1), through Eigen's vectorised exp: libm's scalar tanh took 70% of a
+// training step. Saturates cleanly (e^{2z} = ∞ gives 1, 0 gives −1); absolute error ~1e-16.
+Eigen::MatrixXd Tanh(const Eigen::MatrixXd& z) {
+  return (1.0 - 2.0 / ((2.0 * z.array()).exp() + 1.0)).matrix();
+}
+
+}  // namespace
 
 Eigen::MatrixXd OdeRightHandSide::Jacobian(const Eigen::VectorXd& state, double t) const {
   const int d = state_dim();
@@ -87,10 +96,12 @@ Eigen::MatrixXd NeuralOdeField::Forward(const Eigen::MatrixXd& input, std::vecto
     const LayerSlot& s = layers_[l];
     const Eigen::Map<const Eigen::MatrixXd> w(theta_.data() + s.weight_offset, s.inputs, s.outputs);
     const Eigen::Map<const Eigen::RowVectorXd> b(theta_.data() + s.bias_offset, s.outputs);
-    Eigen::MatrixXd z = a * w;
+    // Coefficient-based products: at these sizes (B ≈ 16, widths ≈ 32) the blocked GEMM's set-up
+    // costs more than the arithmetic.
+    Eigen::MatrixXd z = a.lazyProduct(w);
     z.rowwise() += b;
     if (l + 1 == layers_.size()) return z;  // linear output
-    a = z.array().tanh().matrix();
+    a = Tanh(z);
     if (hidden) hidden->push_back(a);
   }
   return a;  // unreachable: there is always an output layer
@@ -114,11 +125,11 @@ void NeuralOdeField::VectorJacobianProduct(const Eigen::MatrixXd& y, double t, c
     if (grad_theta) {
       Eigen::Map<Eigen::MatrixXd> gw(grad_theta->data() + s.weight_offset, s.inputs, s.outputs);
       Eigen::Map<Eigen::RowVectorXd> gb(grad_theta->data() + s.bias_offset, s.outputs);
-      gw.noalias() += a_in.transpose() * g;   // z = a W + b  ⇒  ∂L/∂W = aᵀ g
+      gw.noalias() += a_in.transpose().lazyProduct(g);  // z = a W + b  ⇒  ∂L/∂W = aᵀ g
       gb += g.colwise().sum();                // ∂L/∂b = Σ_rows g
     }
     const Eigen::Map<const Eigen::MatrixXd> w(theta_.data() + s.weight_offset, s.inputs, s.outputs);
-    Eigen::MatrixXd g_in = g * w.transpose();  // ∂L/∂a = g Wᵀ
+    Eigen::MatrixXd g_in = g.lazyProduct(w.transpose());  // ∂L/∂a = g Wᵀ
     if (l > 0) g_in.array() *= 1.0 - a_in.array().square();  // through tanh: 1 − tanh²
     g = std::move(g_in);
   }
