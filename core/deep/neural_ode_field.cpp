@@ -37,6 +37,10 @@ Status ValidateNeuralOdeFieldSettings(const NeuralOdeFieldSettings& settings) {
   for (int width : settings.hidden_widths) {
     if (width < 1) return Status::Error("Every hidden layer of the vector field needs at least one neuron.");
   }
+  if (!(settings.input_scale > 0.0) || !(settings.output_scale > 0.0) || !std::isfinite(settings.input_scale) ||
+      !std::isfinite(settings.output_scale)) {
+    return Status::Error("The vector field's input and output scales must be positive numbers.");
+  }
   return Status::Ok();
 }
 
@@ -83,9 +87,10 @@ std::vector<nn::Parameter<double>> NeuralOdeField::Parameters() {
 }
 
 Eigen::MatrixXd NeuralOdeField::InputRows(const Eigen::MatrixXd& y, double t) const {
-  if (!settings_.time_dependent) return y;
+  const double inverse_scale = 1.0 / settings_.input_scale;
+  if (!settings_.time_dependent) return inverse_scale * y;
   Eigen::MatrixXd input(y.rows(), input_dim());
-  input.leftCols(settings_.state_dim) = y;
+  input.leftCols(settings_.state_dim) = inverse_scale * y;
   input.col(settings_.state_dim).setConstant(t);
   return input;
 }
@@ -108,7 +113,7 @@ Eigen::MatrixXd NeuralOdeField::Forward(const Eigen::MatrixXd& input, std::vecto
 }
 
 void NeuralOdeField::Evaluate(const Eigen::MatrixXd& y, double t, Eigen::MatrixXd* dydt) const {
-  *dydt = Forward(InputRows(y, t), nullptr);
+  *dydt = settings_.output_scale * Forward(InputRows(y, t), nullptr);
 }
 
 void NeuralOdeField::VectorJacobianProduct(const Eigen::MatrixXd& y, double t, const Eigen::MatrixXd& v,
@@ -118,7 +123,7 @@ void NeuralOdeField::VectorJacobianProduct(const Eigen::MatrixXd& y, double t, c
   const Eigen::MatrixXd input = InputRows(y, t);
   std::vector<Eigen::MatrixXd> hidden;
   Forward(input, &hidden);
-  Eigen::MatrixXd g = v;  // ∂L/∂(output of layer l), B × outputs
+  Eigen::MatrixXd g = settings_.output_scale * v;  // ∂L/∂(output of layer l), B × outputs
   for (size_t l = layers_.size(); l-- > 0;) {
     const LayerSlot& s = layers_[l];
     const Eigen::MatrixXd& a_in = l == 0 ? input : hidden[l - 1];
@@ -133,7 +138,8 @@ void NeuralOdeField::VectorJacobianProduct(const Eigen::MatrixXd& y, double t, c
     if (l > 0) g_in.array() *= 1.0 - a_in.array().square();  // through tanh: 1 − tanh²
     g = std::move(g_in);
   }
-  *grad_y = g.leftCols(settings_.state_dim);  // the t column's cotangent is dropped (t is not trained)
+  // The t column's cotangent is dropped (t is not trained); y entered as y / s_in.
+  *grad_y = (1.0 / settings_.input_scale) * g.leftCols(settings_.state_dim);
 }
 
 }  // namespace mlp::deep

@@ -46,11 +46,16 @@ struct NeuralOdeFieldSettings {
   int state_dim = 2;                      // d ≥ 1
   std::vector<int> hidden_widths = {32};  // tanh hidden layers, each width ≥ 1 (may be empty: linear field)
   bool time_dependent = false;            // true: f(y, t) takes t as an extra input; false: f(y)
+  // Fixed (untrained) scales: f(y, t) = output_scale · MLP(y / input_scale, t). They put the
+  // network's inputs and outputs near 1 whatever the data's units (NeuralOdeModel can set them from
+  // the data); both > 0.
+  double input_scale = 1.0;
+  double output_scale = 1.0;
 };
 
 Status ValidateNeuralOdeFieldSettings(const NeuralOdeFieldSettings& settings);
 
-// f_θ(y, t) = W_L ᵀ tanh(… tanh(W_1 ᵀ [y, t] + b_1) …) + b_L: an MLP with tanh hidden layers and a
+// f_θ(y, t) = s_out · (W_L ᵀ tanh(… tanh(W_1 ᵀ [y / s_in, t] + b_1) …) + b_L): an MLP with tanh hidden layers and a
 // linear output of size d. All weights and biases live in ONE flat vector θ (and its gradient in a
 // vector of the same layout), so solvers accumulate ∂L/∂θ with plain vector adds and the optimiser
 // sees them as Parameter views. Layout per layer l: W_l (inputs × outputs, column-major), then b_l.

@@ -81,7 +81,18 @@ Status NeuralOdeModel::Reset(const Eigen::VectorXd& times, const Eigen::MatrixXd
     return Status::Error("The series has " + std::to_string(times.size()) + " observations, fewer than one window (" +
                          std::to_string(settings_.batch_time) + ").");
   }
-  if (Status status = field_.Initialize(settings_.field, seed); !status.ok()) return status;
+  NeuralOdeFieldSettings field_settings = settings_.field;
+  if (settings_.scales_from_data) {
+    const Eigen::Index n = times.size();
+    const Eigen::MatrixXd speeds = (states.bottomRows(n - 1) - states.topRows(n - 1)).array().colwise() /
+                                   (times.tail(n - 1) - times.head(n - 1)).array();
+    const double state_rms = std::sqrt(states.array().square().mean());
+    const double speed_rms = std::sqrt(speeds.array().square().mean());
+    // A constant series has no scale to learn from: keep 1.
+    field_settings.input_scale = state_rms > 1e-12 ? state_rms : 1.0;
+    field_settings.output_scale = speed_rms > 1e-12 ? speed_rms : 1.0;
+  }
+  if (Status status = field_.Initialize(field_settings, seed); !status.ok()) return status;
   optimizer_.emplace(settings_.optimizer, field_.Parameters());
   // One generator for θ (inside Initialize) and one for the windows, both from the seed.
   rng_.Seed(seed + 1u);

@@ -44,6 +44,10 @@ mlp::deep::NeuralOdeField SmallField(bool time_dependent, uint32_t seed) {
   mlp::deep::NeuralOdeFieldSettings settings;
   settings.hidden_widths = {6, 5};
   settings.time_dependent = time_dependent;
+  if (time_dependent) {  // exercise the fixed scales too
+    settings.input_scale = 1.7;
+    settings.output_scale = 0.6;
+  }
   mlp::deep::NeuralOdeField field;
   REQUIRE(field.Initialize(settings, seed).ok());
   // Non-zero biases, so their gradients are exercised too.
@@ -110,6 +114,14 @@ TEST_CASE("neural ODE field: vector-Jacobian products match central differences"
       CHECK(mlp::nn::MaxRelativeError(jacobian.row(i), row) < 1e-7);
     }
   }
+  mlp::deep::NeuralOdeFieldSettings bad;
+  bad.output_scale = 0.0;
+  mlp::deep::NeuralOdeField unused;
+  CHECK_THAT(unused.Initialize(bad, 1).message(), Catch::Contains("scales must be positive"));
+  bad = {};
+  bad.state_dim = 0;
+  CHECK_THAT(unused.Initialize(bad, 1).message(), Catch::Contains("at least one dimension"));
+
   // The flat θ is exposed per layer for the optimiser: 2-6-5-2 → W0, b0, W1, b1, W2, b2.
   mlp::deep::NeuralOdeField field = SmallField(false, 3);
   const auto parameters = field.Parameters();
