@@ -44,13 +44,13 @@ struct OdeSolverSettings {
   OdeMethod method = OdeMethod::kRk4;
   // RK4: each interval between consecutive requested times is cut into ⌈Δt / rk4_step⌉ equal steps.
   double rk4_step = 0.05;
-  // Dormand–Prince.
+  // Dormand–Prince only (below, except max_steps).
   double relative_tolerance = 1e-6;   // rtol ≥ 0
   double absolute_tolerance = 1e-8;   // atol ≥ 0 (rtol + atol > 0)
   double initial_step = 0.0;          // > 0: first step size; 0: Hairer's automatic choice
   double min_step = 1e-10;            // a controller step below this fails (stiff or blowing up)
   double max_step = std::numeric_limits<double>::infinity();
-  int max_steps = 100000;             // accepted + rejected steps over the whole solve
+  int max_steps = 100000;             // accepted + rejected steps over the whole solve (RK4: its steps; both methods)
   double safety = 0.9;                // the standard safety factor of the step controller
   double min_factor = 0.2, max_factor = 10.0;  // bounds on the step-size ratio per step
 };
