@@ -110,6 +110,11 @@ Status NeuralOdeModel::Reset(const Eigen::VectorXd& times, const Eigen::MatrixXd
 }
 
 Result<double> NeuralOdeModel::WindowLossAndGradient(const std::vector<Eigen::Index>& starts, Eigen::Index window) {
+  if (!optimizer_) return Status::Error("Reset the neural ODE with data before training it.");
+  if (starts.empty() || window < 2) return Status::Error("Give at least one window of at least 2 observations.");
+  for (Eigen::Index start : starts) {
+    if (start < 0 || start + window > times_.size()) return Status::Error("A window runs past the observations.");
+  }
   const int d = settings_.field.state_dim;
   const double count = static_cast<double>(starts.size()) * static_cast<double>(window - 1) * d;
   field_.theta_grad().setZero();

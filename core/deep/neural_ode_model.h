@@ -108,10 +108,12 @@ public:
   // MSE over rows 1 … N−1 of the trajectory solved from states row 0 (the extrapolation error).
   Result<double> TrajectoryLoss(const Eigen::VectorXd& times, const Eigen::MatrixXd& states) const;
 
-private:
-  // Loss of windows starting at `starts` and ∂L/∂θ into field_.theta_grad().
+  // The training loss of the windows of `window` observations starting at rows `starts` (each
+  // start + window ≤ N), and ∂L/∂θ into field().theta_grad() (overwritten). What Step() minimises;
+  // public for gradient checks. Needs Reset.
   Result<double> WindowLossAndGradient(const std::vector<Eigen::Index>& starts, Eigen::Index window);
 
+private:
   NeuralOdeModelSettings settings_;
   NeuralOdeField field_;
   std::optional<nn::Optimizer<double>> optimizer_;
