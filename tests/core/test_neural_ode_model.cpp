@@ -132,7 +132,8 @@ TEST_CASE("neural ODE model: recovers the cubic spiral", "[.slow][ode-slow]") {
   INFO("window loss " << fit.first_loss << " → " << fit.last_loss << "; field error " << fit.field_error
                       << "; max distance from z(2) over [2, 4] " << after_transient << ", from z0 over t ≤ 1 "
                       << fit.short_horizon << ", over [0, 25] " << fit.whole_series);
-  // Measured: field error 0.13, from z(2) over [2, 4] 0.16, from z0 over t ≤ 1 1.0, whole series 1.4.
+  // Measured: window loss 0.041 → 3.4e-4, field error 0.13, from z(2) over [2, 4] 0.16, from z0 over
+  // t ≤ 1 0.65, whole series 1.4.
   CHECK(fit.last_loss < fit.first_loss / 100.0);
   CHECK(fit.field_error < 0.2);
   CHECK(after_transient < 0.3);
