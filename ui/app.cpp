@@ -37,6 +37,7 @@ App::App(Platform& platform, const AppOptions& options) : platform_(platform), o
   data_ = std::make_unique<DataWorkspace>(platform);
   models_ = std::make_unique<ModelsWorkspace>(platform);
   montecarlo_ = std::make_unique<MonteCarloWorkspace>(platform);
+  ode_ = std::make_unique<OdeWorkspace>(platform);
   if (!lesson.empty())
     if (Status status = OpenLesson(lesson); !status.ok()) startup_message_ = status.message();
 }
@@ -47,6 +48,14 @@ Status App::OpenLesson(std::string_view id) {
     std::string known;
     for (const Lesson& l : Lessons()) known += (known.empty() ? "" : ", ") + l.id;
     return Status::Error("There is no lesson '" + std::string(id) + "'. Lessons: " + known + ".");
+  }
+  if (lesson->workspace == "ode") {  // the neural-ODE lab brings its own spiral
+    ode_->SetLesson(lesson->title, lesson->explanation);
+    ode_->Reset();
+    ode_->Play();
+    tab_ = Tab::kOde;
+    select_tab_ = true;
+    return {};
   }
   if (lesson->workspace == "montecarlo") {  // a simulation lab: no data or model to load
     montecarlo_->SetLesson(lesson->title, lesson->explanation);
@@ -85,6 +94,7 @@ bool App::PrepareFrame(float content_scale) {
   data_->Update(kCallerStepBudgetMs * governor_.share());
   models_->Update(data_->shared_prepared(), kCallerStepBudgetMs * governor_.share());
   montecarlo_->Update(kCallerStepBudgetMs * governor_.share());
+  ode_->Update(kCallerStepBudgetMs * governor_.share());
 
   content_scale = std::clamp(content_scale, 0.5f, 4.0f);
   if (std::abs(content_scale - scale_) < 0.01f) return false;
@@ -120,7 +130,8 @@ void App::Draw() {
     } tabs[] = {{Tab::kPlayground, "Neural-network playground", "tab:playground"},
                 {Tab::kData, "Data", "tab:data"},
                 {Tab::kModels, "Classic models", "tab:models"},
-                {Tab::kMonteCarlo, "Monte Carlo", "tab:montecarlo"}};
+                {Tab::kMonteCarlo, "Monte Carlo", "tab:montecarlo"},
+                {Tab::kOde, "Neural ODE", "tab:ode"}};
     for (const auto& t : tabs) {
       const ImGuiTabItemFlags flags = select_tab_ && tab_ == t.tab ? ImGuiTabItemFlags_SetSelected : 0;
       const bool open = ImGui::BeginTabItem(t.title, nullptr, flags);
@@ -138,6 +149,7 @@ void App::Draw() {
     case Tab::kData: data_->Draw(fonts_, widgets_); break;
     case Tab::kModels: models_->Draw(fonts_, widgets_); break;
     case Tab::kMonteCarlo: montecarlo_->Draw(fonts_, widgets_); break;
+    case Tab::kOde: ode_->Draw(fonts_, widgets_); break;
   }
   ImGui::EndChild();
   DrawStatusBar();
@@ -188,9 +200,16 @@ Status App::Command(std::string_view name) {
     workspace_->Reset();
   } else if (name == "regenerate") {
     workspace_->Regenerate();
-  } else if (name == "tab:playground" || name == "tab:data" || name == "tab:models" || name == "tab:montecarlo") {
+  } else if (name == "tab:playground" || name == "tab:data" || name == "tab:models" || name == "tab:montecarlo" ||
+             name == "tab:ode") {
     tab_ = name == "tab:data" ? Tab::kData : name == "tab:models" ? Tab::kModels
-         : name == "tab:montecarlo" ? Tab::kMonteCarlo : Tab::kPlayground;
+         : name == "tab:montecarlo" ? Tab::kMonteCarlo : name == "tab:ode" ? Tab::kOde : Tab::kPlayground;
+    select_tab_ = true;
+  } else if (name == "ode:play" || name == "ode:pause" || name == "ode:reset") {
+    if (name == "ode:play") ode_->Play();
+    if (name == "ode:pause") ode_->Pause();
+    if (name == "ode:reset") ode_->Reset();
+    tab_ = Tab::kOde;
     select_tab_ = true;
   } else if (name == "montecarlo:simulate" || name == "montecarlo:run" || name == "montecarlo:pause") {
     if (name == "montecarlo:simulate") montecarlo_->Simulate();
@@ -274,7 +293,7 @@ std::string App::StatusJson() const {
       .Add("epochsPerSecond", snapshot->epochs_per_second)
       .Add("trainingShare", governor_.share())
       .Add("settings", ToQuery(workspace_->settings()))
-      .Add("tab", tab_ == Tab::kData ? "data" : tab_ == Tab::kModels ? "models" : tab_ == Tab::kMonteCarlo ? "montecarlo" : "playground");
+      .Add("tab", tab_ == Tab::kData ? "data" : tab_ == Tab::kModels ? "models" : tab_ == Tab::kMonteCarlo ? "montecarlo" : tab_ == Tab::kOde ? "ode" : "playground");
   return json.Finish();
 }
 

@@ -14,6 +14,7 @@
 #include "ui/data/data_workspace.h"
 #include "ui/models/models_workspace.h"
 #include "ui/montecarlo/montecarlo_workspace.h"
+#include "ui/ode/ode_workspace.h"
 #include "ui/platform.h"
 #include "ui/playground_workspace.h"
 #include "ui/theme.h"
@@ -46,7 +47,7 @@ public:
   // "data:add-step:<std|minmax|log1p|onehot|ordinal|impute_mean|…>";
   // "tab:models", "model:<id>", "model:play", "model:pause", "model:step", "model:reset",
   // "model:sweep", "model-view:<view>", "lesson:<id>"; "tab:montecarlo", "montecarlo:simulate",
-  // "montecarlo:run", "montecarlo:pause".
+  // "montecarlo:run", "montecarlo:pause"; "tab:ode", "ode:play", "ode:pause", "ode:reset".
   Status Command(std::string_view name);
   // Files the user dropped on the window or picked (shells call this).
   void ImportFiles(std::vector<InputFile> files);
@@ -55,6 +56,7 @@ public:
   std::string DataStatusJson() const { return data_->StatusJson(); }
   std::string ModelStatusJson() const { return models_->StatusJson(); }
   std::string MonteCarloStatusJson() const { return montecarlo_->StatusJson(); }
+  std::string OdeStatusJson() const { return ode_->StatusJson(); }
   Status ApplySettingsQuery(std::string_view query);
   std::string StatusJson() const;
   std::optional<ImVec4> WidgetRect(std::string_view name) const { return widgets_.Find(name); }
@@ -72,7 +74,8 @@ private:
   std::unique_ptr<DataWorkspace> data_;
   std::unique_ptr<ModelsWorkspace> models_;
   std::unique_ptr<MonteCarloWorkspace> montecarlo_;
-  enum class Tab { kPlayground, kData, kModels, kMonteCarlo };
+  std::unique_ptr<OdeWorkspace> ode_;
+  enum class Tab { kPlayground, kData, kModels, kMonteCarlo, kOde };
   Tab tab_ = Tab::kPlayground;
   bool select_tab_ = false;  // a command switched tabs: select it in the tab bar once
   WidgetRegistry widgets_;

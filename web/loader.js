@@ -247,6 +247,7 @@
     dataStatus: () => JSON.parse(need().dataStatusJson()),
     modelStatus: () => JSON.parse(need().modelStatusJson()),
     monteCarloStatus: () => JSON.parse(need().monteCarloStatusJson()),
+    odeStatus: () => JSON.parse(need().odeStatusJson()),
     // Imports File/Blob objects (or {name, bytes}) as if dropped on the page.
     importFiles: (files) => importFiles(Array.from(files)),
   };
@@ -464,6 +465,7 @@
       dataStatusJson: cwrap('mlp_data_status_json', 'string', []),
       modelStatusJson: cwrap('mlp_model_status_json', 'string', []),
       monteCarloStatusJson: cwrap('mlp_montecarlo_status_json', 'string', []),
+      odeStatusJson: cwrap('mlp_ode_status_json', 'string', []),
     };
     await mainLoop;
     if (errorShown) return;

@@ -264,6 +264,20 @@ std::vector<Lesson> MakeLessons() {
         "200,000 at about 13. The error shrinks like 2.49 divided by the square root of the number of events.";
     lessons.push_back(std::move(l));
   }
+  {
+    Lesson l;
+    l.id = "neural-ode-spiral";
+    l.title = "A network learns the law of motion";
+    l.section = "Neural ODEs";
+    l.workspace = "ode";
+    l.explanation =
+        "A point spirals into the origin. Rather than memorising where it is at each time, a small network "
+        "learns its velocity at every position, and an ODE solver integrates that velocity into a path. "
+        "Training only ever solves short windows, yet the orange path from the first point follows the whole "
+        "spiral once the arrows are right: the model has learned the dynamics, not the data. Try the cubic "
+        "spiral: its fast first turn has few observations and is much harder.";
+    lessons.push_back(std::move(l));
+  }
   return lessons;
 }
 
