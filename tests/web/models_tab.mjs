@@ -84,6 +84,21 @@ export async function testModelsTab({ browser, server, flavour, check, shot, pro
           JSON.stringify(mc));
     await page.evaluate(() => window.playground.command('montecarlo:pause'));
 
+    // The neural-ODE lab: the field trains through the solver and its loss falls.
+    await page.evaluate(() => window.playground.command('lesson:neural-ode-spiral'));
+    const o0 = Date.now();
+    let ode = await page.evaluate(() => window.playground.odeStatus());
+    while (ode.steps < 60 && Date.now() - o0 < 90000) {
+      await sleep(250);
+      ode = await page.evaluate(() => window.playground.odeStatus());
+    }
+    await page.mouse.move(1, 1);
+    await frames(page, 4);
+    await shot(page, `${flavour}-lesson-neural-ode`);
+    check(`${tag} the neural-ODE lesson trains (60 steps, loss falls 5×)`, ode.steps >= 60 && ode.loss < ode.firstLoss / 5,
+          JSON.stringify(ode));
+    await page.evaluate(() => window.playground.command('ode:pause'));
+
     const issues = problems(log);
     check(`${tag} no page errors`, issues.length === 0, issues.slice(0, 6).join(' | '));
     await page.close();
