@@ -121,21 +121,38 @@ Progress RandomForest::progress() const {
   return progress;
 }
 
+// Sums each tree's leaf output (`outputs` numbers, normalised to probabilities when `normalise`)
+// over the trees in order, per row. Blocks of rows run on the shared pool; within a block the
+// trees are the outer loop, so one tree's nodes stay in cache while the block's rows walk it.
+// Every row still adds the trees in the same order: the result does not depend on the thread count.
+Eigen::MatrixXd RandomForest::SumLeafOutputs(const Eigen::MatrixXd& x, int outputs, bool normalise) const {
+  Eigen::MatrixXd sum = Eigen::MatrixXd::Zero(x.rows(), outputs);
+  SharedPool().ParallelFor(x.rows(), 512, [&](int64_t begin, int64_t end) {
+    for (const auto& tree : trees_) {
+      for (int64_t i = begin; i < end; ++i) {
+        const double* value = tree->Value(tree->Apply(x.data() + i, x.rows()));
+        double total = 1.0;
+        if (normalise) {
+          total = 0.0;
+          for (int k = 0; k < outputs; ++k) total += value[k];
+          if (total == 0.0) total = 1.0;  // sklearn's normalizer for an empty leaf
+        }
+        for (int k = 0; k < outputs; ++k) sum(i, k) += normalise ? value[k] / total : value[k];
+      }
+    }
+  });
+  return sum;
+}
+
 Eigen::MatrixXd RandomForest::PredictProbabilities(const Eigen::MatrixXd& x) const {
   if (kind() != ModelKind::kClassifier || trees_.empty() || x.cols() != x_.cols()) return {};
-  Eigen::MatrixXd probabilities = Eigen::MatrixXd::Zero(x.rows(), num_classes_);
-  for (const auto& tree : trees_) AddTreeProbabilities(*tree, x, &probabilities);
-  probabilities /= static_cast<double>(trees_.size());
-  return probabilities;
+  return SumLeafOutputs(x, num_classes_, true) / static_cast<double>(trees_.size());
 }
 
 Eigen::VectorXd RandomForest::Predict(const Eigen::MatrixXd& x) const {
   if (trees_.empty() || x.cols() != x_.cols()) return {};
   if (kind() == ModelKind::kClassifier) return ArgMaxRows(PredictProbabilities(x));
-  Eigen::VectorXd values = Eigen::VectorXd::Zero(x.rows());
-  for (const auto& tree : trees_) AddTreeValues(*tree, x, &values);
-  values /= static_cast<double>(trees_.size());
-  return values;
+  return SumLeafOutputs(x, 1, false).col(0) / static_cast<double>(trees_.size());
 }
 
 Eigen::VectorXd RandomForest::FeatureImportances() const {

@@ -73,6 +73,7 @@ private:
     TreeNodes nodes;
   };
   void GrowTree(TreeJob* job) const;
+  Eigen::MatrixXd SumLeafOutputs(const Eigen::MatrixXd& x, int outputs, bool normalise) const;
   void AddOutOfBag(const TreeJob& job);
 
   RandomForestSettings settings_;
