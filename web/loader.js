@@ -239,6 +239,7 @@
     command: (name) => orNull(need().command(String(name))),
     dataStatus: () => JSON.parse(need().dataStatusJson()),
     modelStatus: () => JSON.parse(need().modelStatusJson()),
+    deepStatus: () => JSON.parse(need().deepStatusJson()),
     monteCarloStatus: () => JSON.parse(need().monteCarloStatusJson()),
     // Imports File/Blob objects (or {name, bytes}) as if dropped on the page.
     importFiles: (files) => importFiles(Array.from(files)),
@@ -455,6 +456,7 @@
       benchmarkJson: cwrap('mlp_benchmark_json', 'string', ['number', 'number']),
       dataStatusJson: cwrap('mlp_data_status_json', 'string', []),
       modelStatusJson: cwrap('mlp_model_status_json', 'string', []),
+      deepStatusJson: cwrap('mlp_deep_status_json', 'string', []),
       monteCarloStatusJson: cwrap('mlp_montecarlo_status_json', 'string', []),
     };
     await mainLoop;
