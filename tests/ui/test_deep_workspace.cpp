@@ -1,7 +1,7 @@
 // The Deep models tab drawn headless, with a worker thread and in the frame loop: the CNN and the
 // MLP train two epochs on the built-in 8×8 digits from the Data tab, the status JSON follows, every
 // view draws without an ImGui assertion, and a table with the CNN is refused with a message
-// instead of a crash.
+// instead of a crash, while the MLP trains on that table.
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -115,6 +115,15 @@ TEST_CASE("Deep models tab: a table with the CNN is refused with a message; bad 
     REQUIRE(harness.app().Command("deep:mlp_mnist").ok());
     harness.Frame();
     CHECK(Has(harness.app().DeepStatusJson(), "\"message\":\"\""));
+    // …and its views draw rows, not images: the misclassified list is a table, no input picture.
+    REQUIRE(harness.app().Command("deep-param:epochs=2").ok());
+    REQUIRE(harness.app().Command("deep:play").ok());
+    WaitFor(harness, [&] { return Has(harness.app().DeepStatusJson(), "\"finished\":true"); }, worker);
+    CHECK(Number(harness.app().DeepStatusJson(), "epoch") == 2);
+    for (const char* view : {"deep-view:confusion", "deep-view:filters", "deep-view:summary"}) {
+      REQUIRE(harness.app().Command(view).ok());
+      for (int i = 0; i < 3; ++i) harness.Frame();
+    }
 
     CHECK_FALSE(harness.app().Command("deep:no_such_model").ok());
     CHECK_FALSE(harness.app().Command("deep-view:no_such_view").ok());

@@ -51,7 +51,8 @@ void DrawFilters(DeepWorkspace& workspace, const deep::DeepSnapshot& s) {
     SmallLines("##deep-filters-1d", series, ImGui::GetFontSize() * 8);
     return;
   }
-  // Blue negative, red positive, white zero, on one scale for the whole bank.
+  // Orange negative, blue positive, grey-white zero (the playground's weight colours), on one scale
+  // for the whole bank.
   float scale = 1e-6f;
   for (float w : f.weights) scale = std::max(scale, std::abs(w));
   AtlasBuilder atlas(f.filters * (f.width + 1), f.height);
@@ -65,7 +66,7 @@ void DrawFilters(DeepWorkspace& workspace, const deep::DeepSnapshot& s) {
     texture.version = s.version;
   }
   DrawAtlasGrid(texture, cells, ImGui::GetFontSize() * 2.5f);
-  Caption("Weights on one scale: blue negative, red positive.");
+  Caption("Weights on one scale: orange negative, blue positive.");
 }
 
 // Picks the sample (a validation row) whose stage outputs are shown; its image and prediction.
@@ -130,9 +131,19 @@ void DrawStages(DeepWorkspace& workspace, const deep::DeepSnapshot& s) {
     texture.version = s.version;
   }
   const float font = ImGui::GetFontSize();
+  const Dataset& raw = *workspace.data()->raw;
   if (input_image) {
     Caption("input");
     DrawAtlasGrid(texture, {input_cell}, font * 5);
+  } else if (raw.layout == SampleLayout::kSignal && s.activation_row >= 0 && s.activation_row < raw.size()) {
+    // A signal row is channel-major: {length} or {channels, length}.
+    const int channels = raw.sample_shape.size() == 2 ? std::max(1, raw.sample_shape[0]) : 1;
+    const int length = static_cast<int>(raw.features.cols() / channels);
+    std::vector<std::vector<float>> series(static_cast<size_t>(std::min(channels, 8)), std::vector<float>(static_cast<size_t>(length)));
+    for (size_t c = 0; c < series.size(); ++c)
+      for (int x = 0; x < length; ++x) series[c][static_cast<size_t>(x)] = static_cast<float>(raw.features(s.activation_row, static_cast<Eigen::Index>(c) * length + x));
+    Caption("input");
+    SmallLines("##stage-input", series, font * 6);
   }
   for (size_t i = 0; i < s.activations.size(); ++i) {
     const deep::StageActivation& a = s.activations[i];

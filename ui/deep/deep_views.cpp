@@ -140,7 +140,9 @@ std::string ClassName(const deep::DeepSnapshot& s, int k) {
 // Misclassified validation samples: images from the raw rows (as loaded, before the chain), or a
 // list of rows for data that are not images.
 void DrawMisclassified(DeepWorkspace& workspace, const deep::DeepSnapshot& s) {
-  ImGui::Text("Misclassified validation samples (first %zu)", s.misclassified.size());
+  // The run lists at most DeepRunSettings::misclassified_count (16) of them.
+  if (s.misclassified.size() >= 16) ImGui::Text("Misclassified validation samples (the first %zu)", s.misclassified.size());
+  else ImGui::Text("Misclassified validation samples (all %zu)", s.misclassified.size());
   if (s.misclassified.empty()) {
     ImGui::TextDisabled(s.history.empty() ? "Scored after each epoch." : "None: every validation sample is right.");
     return;
@@ -224,8 +226,13 @@ void DrawDeepViews(DeepWorkspace& workspace, const Fonts& fonts, WidgetRegistry&
     return;
   }
   if (!snapshot) {
-    ImGui::TextDisabled(workspace.refusal().empty() ? "Choose a model on the left."
-                                                    : "This model cannot train on these data (see the left panel).");
+    if (workspace.refusal().empty()) {
+      ImGui::TextDisabled("Choose a model on the left.");
+      return;
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(colors::kWarning));
+    ImGui::TextWrapped("This model cannot train on these data. %s", workspace.refusal().c_str());
+    ImGui::PopStyleColor();
     return;
   }
   const struct {

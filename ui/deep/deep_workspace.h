@@ -83,7 +83,7 @@ private:
   std::unique_ptr<deep::DeepRun> run_;
   std::string refusal_;
   DeepView view_ = DeepView::kTraining;
-  bool select_view_ = false;
+  bool select_view_ = true;  // the tab bar opens on view_ (training) the first time it draws
   int sample_ = 0;
   int64_t shown_row_ = -1;
   bool play_when_data_arrive_ = false;  // the row last passed to ShowActivations (−1: none)
