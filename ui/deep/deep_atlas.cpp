@@ -6,11 +6,12 @@
 
 namespace mlp::ui {
 
-AtlasBuilder::AtlasBuilder(int width, int height)
-    : width_(std::max(width, 1)), height_(std::max(height, 1)),
-      texels_(static_cast<size_t>(width_) * height_, IM_COL32(255, 255, 255, 255)) {}
+AtlasBuilder::AtlasBuilder(int width, int height, bool write)
+    : width_(std::max(width, 1)), height_(std::max(height, 1)), write_(write),
+      texels_(write ? static_cast<size_t>(width_) * height_ : 0, IM_COL32(255, 255, 255, 255)) {}
 
 AtlasCell AtlasBuilder::PutGrey(int x, int y, int h, int w, const float* values, int stride) {
+  if (!write_) return {x, y, w, h};
   float lo = INFINITY, hi = -INFINITY;
   for (int i = 0; i < h * w; ++i)
     if (std::isfinite(values[static_cast<size_t>(i) * stride]))
@@ -27,6 +28,7 @@ AtlasCell AtlasBuilder::PutGrey(int x, int y, int h, int w, const float* values,
 
 AtlasCell AtlasBuilder::PutColormap(int x, int y, int h, int w, const float* values, int stride, plot::Colormap map,
                                     float lo, float hi) {
+  if (!write_) return {x, y, w, h};
   const float span = hi > lo ? hi - lo : 1.0f;
   for (int r = 0; r < h && y + r < height_; ++r)
     for (int c = 0; c < w && x + c < width_; ++c) {

@@ -55,12 +55,12 @@ void DrawFilters(DeepWorkspace& workspace, const deep::DeepSnapshot& s) {
   // for the whole bank.
   float scale = 1e-6f;
   for (float w : f.weights) scale = std::max(scale, std::abs(w));
-  AtlasBuilder atlas(f.filters * (f.width + 1), f.height);
+  AtlasTexture& texture = workspace.filter_texture();
+  AtlasBuilder atlas(f.filters * (f.width + 1), f.height, texture.version != s.version);
   std::vector<AtlasCell> cells;
   for (int k = 0; k < f.filters; ++k)
     cells.push_back(atlas.PutColormap(k * (f.width + 1), 0, f.height, f.width, f.weights.data() + k * per_filter, f.channels,
                                       plot::Colormap::kDiverging, -scale, scale));
-  AtlasTexture& texture = workspace.filter_texture();
   if (texture.version != s.version) {
     texture.Upload(workspace.platform(), atlas.width(), atlas.height(), atlas.texels());
     texture.version = s.version;
@@ -113,7 +113,8 @@ void DrawStages(DeepWorkspace& workspace, const deep::DeepSnapshot& s) {
       atlas_w = std::max(atlas_w, std::min(a.shape.channels, kMaxMaps) * (a.shape.width + 1));
       atlas_h += a.shape.height + 1;
     }
-  AtlasBuilder atlas(atlas_w, atlas_h);
+  AtlasTexture& texture = workspace.activation_texture();
+  AtlasBuilder atlas(atlas_w, atlas_h, texture.version != s.version);
   AtlasCell input_cell;
   if (input_image) input_cell = atlas.PutGrey(0, 0, ih, iw, pixels.data());
   std::vector<std::vector<AtlasCell>> stage_cells(s.activations.size());
@@ -125,7 +126,6 @@ void DrawStages(DeepWorkspace& workspace, const deep::DeepSnapshot& s) {
       stage_cells[i].push_back(atlas.PutGrey(c * (a.shape.width + 1), y, a.shape.height, a.shape.width, a.values.data() + c, a.shape.channels));
     y += a.shape.height + 1;
   }
-  AtlasTexture& texture = workspace.activation_texture();
   if (texture.version != s.version) {
     texture.Upload(workspace.platform(), atlas.width(), atlas.height(), atlas.texels());
     texture.version = s.version;

@@ -178,15 +178,15 @@ void DrawMisclassified(DeepWorkspace& workspace, const deep::DeepSnapshot& s) {
   std::vector<AtlasCell> cells;
   std::vector<std::string> captions;
   std::vector<ImU32> caption_colors;
-  AtlasBuilder atlas(kColumns * (w + 1), rows * (h + 1));
+  AtlasTexture& texture = workspace.misclassified_texture();
+  AtlasBuilder atlas(kColumns * (w + 1), rows * (h + 1), texture.version != s.version);
   for (int i = 0; i < count; ++i) {
     const deep::MisclassifiedSample& m = s.misclassified[static_cast<size_t>(i)];
-    RowImage(raw, m.row, &pixels, &h, &w);
+    if (texture.version != s.version) RowImage(raw, m.row, &pixels, &h, &w);
     cells.push_back(atlas.PutGrey((i % kColumns) * (w + 1), (i / kColumns) * (h + 1), h, w, pixels.data()));
     captions.push_back(ClassName(s, m.predicted) + " (true " + ClassName(s, m.truth) + ")");
     caption_colors.push_back(colors::kWarning);
   }
-  AtlasTexture& texture = workspace.misclassified_texture();
   if (texture.version != s.version) {
     texture.Upload(workspace.platform(), atlas.width(), atlas.height(), atlas.texels());
     texture.version = s.version;

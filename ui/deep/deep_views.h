@@ -17,7 +17,8 @@ struct AtlasCell {
 };
 class AtlasBuilder {
 public:
-  AtlasBuilder(int width, int height);
+  // With `write` false only the cells' places are computed (the texture is already up to date).
+  AtlasBuilder(int width, int height, bool write = true);
   // Writes an h × w image (row-major, `stride` floats between pixels, as channels-last maps have)
   // at (x, y). Grey: per-image min–max, high = white. Diverging: symmetric around 0 over ±`scale`.
   AtlasCell PutGrey(int x, int y, int h, int w, const float* values, int stride = 1);
@@ -29,6 +30,7 @@ public:
 
 private:
   int width_, height_;
+  bool write_;
   std::vector<uint32_t> texels_;
 };
 
