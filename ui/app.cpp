@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "core/base/build_info.h"
 #include "core/base/json_writer.h"
@@ -38,6 +39,7 @@ App::App(Platform& platform, const AppOptions& options) : platform_(platform), o
   models_ = std::make_unique<ModelsWorkspace>(platform);
   montecarlo_ = std::make_unique<MonteCarloWorkspace>(platform);
   ode_ = std::make_unique<OdeWorkspace>(platform);
+  deep_ = std::make_unique<DeepWorkspace>(platform);
   if (!lesson.empty())
     if (Status status = OpenLesson(lesson); !status.ok()) startup_message_ = status.message();
 }
@@ -95,6 +97,7 @@ bool App::PrepareFrame(float content_scale) {
   models_->Update(data_->shared_prepared(), kCallerStepBudgetMs * governor_.share());
   montecarlo_->Update(kCallerStepBudgetMs * governor_.share());
   ode_->Update(kCallerStepBudgetMs * governor_.share());
+  deep_->Update(data_->shared_prepared(), kCallerStepBudgetMs * governor_.share());
 
   content_scale = std::clamp(content_scale, 0.5f, 4.0f);
   if (std::abs(content_scale - scale_) < 0.01f) return false;
@@ -130,6 +133,7 @@ void App::Draw() {
     } tabs[] = {{Tab::kPlayground, "Neural-network playground", "tab:playground"},
                 {Tab::kData, "Data", "tab:data"},
                 {Tab::kModels, "Classic models", "tab:models"},
+                {Tab::kDeep, "Deep models", "tab:deep"},
                 {Tab::kMonteCarlo, "Monte Carlo", "tab:montecarlo"},
                 {Tab::kOde, "Neural ODE", "tab:ode"}};
     for (const auto& t : tabs) {
@@ -150,6 +154,7 @@ void App::Draw() {
     case Tab::kModels: models_->Draw(fonts_, widgets_); break;
     case Tab::kMonteCarlo: montecarlo_->Draw(fonts_, widgets_); break;
     case Tab::kOde: ode_->Draw(fonts_, widgets_); break;
+    case Tab::kDeep: deep_->Draw(fonts_, widgets_); break;
   }
   ImGui::EndChild();
   DrawStatusBar();
@@ -201,9 +206,10 @@ Status App::Command(std::string_view name) {
   } else if (name == "regenerate") {
     workspace_->Regenerate();
   } else if (name == "tab:playground" || name == "tab:data" || name == "tab:models" || name == "tab:montecarlo" ||
-             name == "tab:ode") {
+             name == "tab:deep" || name == "tab:ode") {
     tab_ = name == "tab:data" ? Tab::kData : name == "tab:models" ? Tab::kModels
-         : name == "tab:montecarlo" ? Tab::kMonteCarlo : name == "tab:ode" ? Tab::kOde : Tab::kPlayground;
+         : name == "tab:montecarlo" ? Tab::kMonteCarlo : name == "tab:deep" ? Tab::kDeep
+         : name == "tab:ode" ? Tab::kOde : Tab::kPlayground;
     select_tab_ = true;
   } else if (name == "ode:play" || name == "ode:pause" || name == "ode:reset") {
     if (name == "ode:play") ode_->Play();
@@ -228,6 +234,25 @@ Status App::Command(std::string_view name) {
     tab_ = Tab::kModels;
     select_tab_ = true;
     return models_->ShowView(name.substr(11));
+  } else if (name == "deep:play" || name == "deep:pause" || name == "deep:step" || name == "deep:reset") {
+    if (name == "deep:play") deep_->Play();
+    if (name == "deep:pause") deep_->Pause();
+    if (name == "deep:step") deep_->Step();
+    if (name == "deep:reset") deep_->Reset();
+  } else if (name.rfind("deep-view:", 0) == 0) {
+    tab_ = Tab::kDeep;
+    select_tab_ = true;
+    return deep_->ShowView(name.substr(10));
+  } else if (name.rfind("deep-param:", 0) == 0) {  // "deep-param:epochs=2"
+    const std::string setting(name.substr(11));
+    const size_t equals = setting.find('=');
+    char* end = nullptr;
+    const double value = equals == std::string::npos ? NAN : std::strtod(setting.c_str() + equals + 1, &end);
+    if (equals == std::string::npos || end == setting.c_str() + equals + 1 || *end != '\0' || !std::isfinite(value))
+      return Status::Error("Write a deep-model parameter as deep-param:<key>=<number>, e.g. deep-param:epochs=2.");
+    return deep_->SetParameter(setting.substr(0, equals), value);
+  } else if (name.rfind("deep:", 0) == 0) {
+    return deep_->SelectModel(std::string(name.substr(5)));
   } else if (name.rfind("lesson:", 0) == 0) {
     return OpenLesson(name.substr(7));
   } else if (name.rfind("model:", 0) == 0) {
@@ -253,7 +278,7 @@ Status App::Command(std::string_view name) {
     data_->SelectSource(id);
   } else {
     return Status::Error("Unknown command '" + std::string(name) +
-                         "': use play, pause, step, reset, regenerate, tab:playground, tab:data, tab:models, view:<view>, data:<dataset>, model:<id>, model-view:<view>, lesson:<id> or model:play/pause/step/reset.");
+                         "': use play, pause, step, reset, regenerate, tab:playground, tab:data, tab:models, tab:deep, view:<view>, data:<dataset>, model:<id>, model-view:<view>, lesson:<id>, model:play/pause/step/reset, deep:<id>, deep:play/pause/step/reset, deep-param:<key>=<value> or deep-view:<view>.");
   }
   return {};
 }
@@ -293,7 +318,8 @@ std::string App::StatusJson() const {
       .Add("epochsPerSecond", snapshot->epochs_per_second)
       .Add("trainingShare", governor_.share())
       .Add("settings", ToQuery(workspace_->settings()))
-      .Add("tab", tab_ == Tab::kData ? "data" : tab_ == Tab::kModels ? "models" : tab_ == Tab::kMonteCarlo ? "montecarlo" : tab_ == Tab::kOde ? "ode" : "playground");
+      .Add("tab", tab_ == Tab::kData ? "data" : tab_ == Tab::kModels ? "models" : tab_ == Tab::kMonteCarlo ? "montecarlo"
+                  : tab_ == Tab::kDeep ? "deep" : tab_ == Tab::kOde ? "ode" : "playground");
   return json.Finish();
 }
 

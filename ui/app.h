@@ -12,6 +12,7 @@
 #include "core/base/status.h"
 #include "ui/frame_stats.h"
 #include "ui/data/data_workspace.h"
+#include "ui/deep/deep_workspace.h"
 #include "ui/models/models_workspace.h"
 #include "ui/montecarlo/montecarlo_workspace.h"
 #include "ui/ode/ode_workspace.h"
@@ -47,7 +48,9 @@ public:
   // "data:add-step:<std|minmax|log1p|onehot|ordinal|impute_mean|…>";
   // "tab:models", "model:<id>", "model:play", "model:pause", "model:step", "model:reset",
   // "model:sweep", "model-view:<view>", "lesson:<id>"; "tab:montecarlo", "montecarlo:simulate",
-  // "montecarlo:run", "montecarlo:pause"; "tab:ode", "ode:play", "ode:pause", "ode:reset".
+  // "montecarlo:run", "montecarlo:pause"; "tab:ode", "ode:play", "ode:pause", "ode:reset";
+  // "tab:deep", "deep:<model id>", "deep:play", "deep:pause", "deep:step", "deep:reset",
+  // "deep-param:<key>=<value>", "deep-view:<summary|training|confusion|filters>".
   Status Command(std::string_view name);
   // Files the user dropped on the window or picked (shells call this).
   void ImportFiles(std::vector<InputFile> files);
@@ -57,6 +60,7 @@ public:
   std::string ModelStatusJson() const { return models_->StatusJson(); }
   std::string MonteCarloStatusJson() const { return montecarlo_->StatusJson(); }
   std::string OdeStatusJson() const { return ode_->StatusJson(); }
+  std::string DeepStatusJson() const { return deep_->StatusJson(); }
   Status ApplySettingsQuery(std::string_view query);
   std::string StatusJson() const;
   std::optional<ImVec4> WidgetRect(std::string_view name) const { return widgets_.Find(name); }
@@ -75,7 +79,8 @@ private:
   std::unique_ptr<ModelsWorkspace> models_;
   std::unique_ptr<MonteCarloWorkspace> montecarlo_;
   std::unique_ptr<OdeWorkspace> ode_;
-  enum class Tab { kPlayground, kData, kModels, kMonteCarlo, kOde };
+  std::unique_ptr<DeepWorkspace> deep_;
+  enum class Tab { kPlayground, kData, kModels, kDeep, kMonteCarlo, kOde };
   Tab tab_ = Tab::kPlayground;
   bool select_tab_ = false;  // a command switched tabs: select it in the tab bar once
   WidgetRegistry widgets_;

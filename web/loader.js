@@ -246,6 +246,7 @@
     command: (name) => orNull(need().command(String(name))),
     dataStatus: () => JSON.parse(need().dataStatusJson()),
     modelStatus: () => JSON.parse(need().modelStatusJson()),
+    deepStatus: () => JSON.parse(need().deepStatusJson()),
     monteCarloStatus: () => JSON.parse(need().monteCarloStatusJson()),
     odeStatus: () => JSON.parse(need().odeStatusJson()),
     // Imports File/Blob objects (or {name, bytes}) as if dropped on the page.
@@ -464,6 +465,7 @@
       benchmarkClassicJson: cwrap('mlp_benchmark_classic_json', 'string', ['string', 'number']),
       dataStatusJson: cwrap('mlp_data_status_json', 'string', []),
       modelStatusJson: cwrap('mlp_model_status_json', 'string', []),
+      deepStatusJson: cwrap('mlp_deep_status_json', 'string', []),
       monteCarloStatusJson: cwrap('mlp_montecarlo_status_json', 'string', []),
       odeStatusJson: cwrap('mlp_ode_status_json', 'string', []),
     };

@@ -189,6 +189,7 @@ EMSCRIPTEN_KEEPALIVE void mlp_dataset_fetched(int request, const uint8_t* data, 
 EMSCRIPTEN_KEEPALIVE const char* mlp_data_status_json() { return Reply(g_shell ? g_shell->app->DataStatusJson() : "{}"); }
 EMSCRIPTEN_KEEPALIVE const char* mlp_model_status_json() { return Reply(g_shell ? g_shell->app->ModelStatusJson() : "{}"); }
 EMSCRIPTEN_KEEPALIVE const char* mlp_ode_status_json() { return Reply(g_shell ? g_shell->app->OdeStatusJson() : "{}"); }
+EMSCRIPTEN_KEEPALIVE const char* mlp_deep_status_json() { return Reply(g_shell ? g_shell->app->DeepStatusJson() : "{}"); }
 EMSCRIPTEN_KEEPALIVE const char* mlp_montecarlo_status_json() {
   return Reply(g_shell ? g_shell->app->MonteCarloStatusJson() : "{}");
 }

@@ -1,0 +1,266 @@
+// Right side of the Deep models tab: the view tabs, the model summary, the training curves with
+// the current epoch's progress, and the confusion matrix with the misclassified samples. The
+// filters and feature maps are in deep_filter_view.cpp.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "ui/data/views/view_common.h"
+#include "ui/deep/deep_views.h"
+#include "ui/panels/widgets.h"
+
+namespace mlp::ui {
+namespace {
+
+void DrawSummary(const deep::DeepSnapshot& s) {
+  const deep::NetworkSummary& summary = s.summary;
+  ImGui::Text("Input %s · loss: %s", deep::ShapeText(summary.input).c_str(), summary.loss.c_str());
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
+  if (ImGui::BeginTable("##deep-summary", 3, flags)) {
+    ImGui::TableSetupColumn("layer");
+    ImGui::TableSetupColumn("output shape");
+    ImGui::TableSetupColumn("parameters");
+    ImGui::TableHeadersRow();
+    for (const deep::SummaryRow& row : summary.rows) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(row.layer.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(deep::ShapeText(row.output).c_str());
+      ImGui::TableNextColumn();
+      ImGui::Text("%lld", static_cast<long long>(row.parameters));
+    }
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted("total");
+    ImGui::TableNextColumn();
+    ImGui::TableNextColumn();
+    ImGui::Text("%lld", static_cast<long long>(summary.total_parameters));
+    ImGui::EndTable();
+  }
+}
+
+// Train and validation curves of one metric per epoch.
+void Curves(const char* id, const deep::DeepSnapshot& s, bool accuracy, ImVec2 size) {
+  std::vector<float> epochs, train, validation;
+  for (size_t i = 0; i < s.history.size(); ++i) {
+    const deep::EpochRecord& r = s.history[i];
+    epochs.push_back(static_cast<float>(i + 1));
+    train.push_back(static_cast<float>(accuracy ? r.train_accuracy : r.train_loss));
+    validation.push_back(static_cast<float>(accuracy ? r.validation_accuracy : r.validation_loss));
+  }
+  plot::PlotOptions options;
+  options.auto_fit_x = true;
+  options.auto_fit_y = !accuracy;
+  options.y = {0, 1};
+  options.x_label = "epoch";
+  options.y_label = accuracy ? "accuracy" : "loss";
+  if (!plot::BeginPlot(id, size, options)) return;
+  const int n = static_cast<int>(epochs.size());
+  plot::PlotLine("train", epochs.data(), train.data(), n, colors::kTrainCurve);
+  plot::PlotLine("validation", epochs.data(), validation.data(), n, colors::kTestCurve);
+  if (n == 1) {  // one epoch is one point: a line of one point draws nothing
+    plot::PlotScatter("##train", epochs.data(), train.data(), 1, nullptr, colors::kTrainCurve);
+    plot::PlotScatter("##validation", epochs.data(), validation.data(), 1, nullptr, colors::kTestCurve);
+  }
+  plot::EndPlot();
+}
+
+void DrawTraining(const deep::DeepSnapshot& s) {
+  char overlay[160];
+  const float fraction = s.batches_total > 0 ? static_cast<float>(s.batches_done) / s.batches_total : 0.0f;
+  if (s.finished || s.epoch >= s.epochs)
+    std::snprintf(overlay, sizeof overlay, "finished %d epochs", s.epoch);
+  else if (std::isnan(s.running_loss))
+    std::snprintf(overlay, sizeof overlay, "epoch %d of %d: not started", s.epoch + 1, s.epochs);
+  else if (std::isnan(s.running_accuracy))
+    std::snprintf(overlay, sizeof overlay, "epoch %d of %d · batch %d of %d · loss %.4f", s.epoch + 1, s.epochs,
+                  s.batches_done, s.batches_total, s.running_loss);
+  else
+    std::snprintf(overlay, sizeof overlay, "epoch %d of %d · batch %d of %d · loss %.4f · accuracy %.3f", s.epoch + 1,
+                  s.epochs, s.batches_done, s.batches_total, s.running_loss, s.running_accuracy);
+  ImGui::ProgressBar(s.finished ? 1.0f : fraction, ImVec2(-1, 0), overlay);
+  if (s.history.empty()) {
+    ImGui::TextDisabled("Press Play to train, or Step for one epoch: the curves appear after the first epoch.");
+    return;
+  }
+  const deep::EpochRecord& last = s.history.back();
+  if (s.classification)
+    ImGui::Text("Last epoch: train loss %.4f, accuracy %.3f · validation loss %.4f, accuracy %.3f", last.train_loss,
+                last.train_accuracy, last.validation_loss, last.validation_accuracy);
+  else
+    ImGui::Text("Last epoch: train loss %.4g · validation loss %.4g", last.train_loss, last.validation_loss);
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const bool accuracy = s.classification;
+  const float width = accuracy ? (avail.x - ImGui::GetStyle().ItemSpacing.x) / 2 : avail.x;
+  Curves("##deep-loss", s, false, ImVec2(width, avail.y));
+  if (accuracy) {
+    ImGui::SameLine();
+    Curves("##deep-accuracy", s, true, ImVec2(width, avail.y));
+  }
+}
+
+// The confusion matrix as a heatmap with the counts in the cells (as the Classic metrics view).
+void DrawConfusionMatrix(const deep::DeepSnapshot& s, float side) {
+  const int k = s.classes;
+  std::vector<float> cells(static_cast<size_t>(k) * k);  // row 0 at the top = true class 0
+  float max_count = 1.0f;
+  for (size_t i = 0; i < cells.size(); ++i) max_count = std::max(max_count, cells[i] = static_cast<float>(s.confusion[i]));
+  plot::PlotOptions options;
+  options.x = options.y = {-0.5, k - 0.5};
+  options.x_label = "predicted class";
+  options.y_label = "true class (0 at the top)";
+  options.show_legend = false;
+  options.allow_pan_zoom = false;
+  if (!plot::BeginPlot("##deep-confusion", ImVec2(side, side), options)) return;
+  plot::PlotHeatmap("count", cells.data(), k, k, {-0.5, k - 0.5}, {-0.5, k - 0.5}, plot::Colormap::kBlues, 0.0f, max_count);
+  const plot::PlotView view = plot::GetPlotView();
+  const float cell = (view.plot_max.x - view.plot_min.x) / static_cast<float>(view.x.max - view.x.min);
+  if (k <= 12 && cell > ImGui::CalcTextSize("0000").x) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    for (int t = 0; t < k; ++t)
+      for (int p = 0; p < k; ++p) {
+        const float count = cells[static_cast<size_t>(t) * k + p];
+        char text[16];
+        std::snprintf(text, sizeof text, "%.0f", count);
+        const ImVec2 size = ImGui::CalcTextSize(text);
+        const float x = view.plot_min.x + static_cast<float>((p - view.x.min) / (view.x.max - view.x.min)) * (view.plot_max.x - view.plot_min.x);
+        const float y = view.plot_min.y + static_cast<float>((view.y.max - (k - 1 - t)) / (view.y.max - view.y.min)) * (view.plot_max.y - view.plot_min.y);
+        const ImU32 ink = count > 0.55f * max_count ? IM_COL32(255, 255, 255, 255) : IM_COL32(40, 40, 40, 255);
+        draw->AddText(ImVec2(x - size.x / 2, y - size.y / 2), ink, text);
+      }
+  }
+  plot::EndPlot();
+}
+
+std::string ClassName(const deep::DeepSnapshot& s, int k) {
+  return k >= 0 && k < static_cast<int>(s.class_names.size()) ? s.class_names[static_cast<size_t>(k)] : std::to_string(k);
+}
+
+// Misclassified validation samples: images from the raw rows (as loaded, before the chain), or a
+// list of rows for data that are not images.
+void DrawMisclassified(DeepWorkspace& workspace, const deep::DeepSnapshot& s) {
+  // The run lists at most DeepRunSettings::misclassified_count (16) of them.
+  if (s.misclassified.size() >= 16) ImGui::Text("Misclassified validation samples (the first %zu)", s.misclassified.size());
+  else ImGui::Text("Misclassified validation samples (all %zu)", s.misclassified.size());
+  if (s.misclassified.empty()) {
+    ImGui::TextDisabled(s.history.empty() ? "Scored after each epoch." : "None: every validation sample is right.");
+    return;
+  }
+  const Dataset& raw = *workspace.data()->raw;
+  std::vector<float> pixels;
+  int h = 0, w = 0;
+  if (!RowImage(raw, s.misclassified.front().row, &pixels, &h, &w)) {
+    if (ImGui::BeginTable("##deep-wrong", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+      ImGui::TableSetupColumn("row");
+      ImGui::TableSetupColumn("predicted");
+      ImGui::TableSetupColumn("true");
+      ImGui::TableSetupColumn("confidence");
+      ImGui::TableHeadersRow();
+      for (const deep::MisclassifiedSample& m : s.misclassified) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::Text("%lld", static_cast<long long>(m.row));
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(ClassName(s, m.predicted).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(ClassName(s, m.truth).c_str());
+        ImGui::TableNextColumn();
+        ImGui::Text("%.2f", m.confidence);
+      }
+      ImGui::EndTable();
+    }
+    return;
+  }
+  constexpr int kColumns = 8;
+  const int count = static_cast<int>(s.misclassified.size());
+  const int rows = (count + kColumns - 1) / kColumns;
+  std::vector<AtlasCell> cells;
+  std::vector<std::string> captions;
+  std::vector<ImU32> caption_colors;
+  AtlasTexture& texture = workspace.misclassified_texture();
+  AtlasBuilder atlas(kColumns * (w + 1), rows * (h + 1), texture.version != s.version);
+  for (int i = 0; i < count; ++i) {
+    const deep::MisclassifiedSample& m = s.misclassified[static_cast<size_t>(i)];
+    if (texture.version != s.version) RowImage(raw, m.row, &pixels, &h, &w);
+    cells.push_back(atlas.PutGrey((i % kColumns) * (w + 1), (i / kColumns) * (h + 1), h, w, pixels.data()));
+    captions.push_back(ClassName(s, m.predicted) + " (true " + ClassName(s, m.truth) + ")");
+    caption_colors.push_back(colors::kWarning);
+  }
+  if (texture.version != s.version) {
+    texture.Upload(workspace.platform(), atlas.width(), atlas.height(), atlas.texels());
+    texture.version = s.version;
+  }
+  Caption("Each image: predicted class (true class).");
+  const float caption = ImGui::CalcTextSize("0000 (true 0000)").x;
+  DrawAtlasGrid(texture, cells, std::max(ImGui::GetFontSize() * 4.0f, caption), captions, caption_colors);
+}
+
+void DrawConfusion(DeepWorkspace& workspace, const deep::DeepSnapshot& s) {
+  if (!s.classification) {
+    ImGui::TextDisabled("This model predicts a number: it has no classes to confuse.");
+    return;
+  }
+  if (s.confusion.size() != static_cast<size_t>(s.classes) * s.classes || s.history.empty()) {
+    ImGui::TextDisabled("The validation rows are scored after each epoch: press Play or Step.");
+    return;
+  }
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float side = std::min(avail.x * 0.45f, avail.y);
+  ImGui::BeginGroup();
+  DrawConfusionMatrix(s, side);
+  ImGui::EndGroup();
+  ImGui::SameLine();
+  ImGui::BeginGroup();
+  DrawMisclassified(workspace, s);
+  ImGui::EndGroup();
+}
+
+}  // namespace
+
+void DrawDeepViews(DeepWorkspace& workspace, const Fonts& fonts, WidgetRegistry& widgets) {
+  (void)fonts;
+  const auto snapshot = workspace.snapshot();
+  if (!workspace.data()) {
+    ImGui::TextDisabled("Load data in the Data tab first: the 8×8 digits or MNIST for the image models.");
+    return;
+  }
+  if (!snapshot) {
+    if (workspace.refusal().empty()) {
+      ImGui::TextDisabled("Choose a model on the left.");
+      return;
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(colors::kWarning));
+    ImGui::TextWrapped("This model cannot train on these data. %s", workspace.refusal().c_str());
+    ImGui::PopStyleColor();
+    return;
+  }
+  const struct {
+    DeepView view;
+    const char* title;
+    const char* key;
+  } tabs[] = {{DeepView::kSummary, "Summary", "summary"},
+              {DeepView::kTraining, "Training", "training"},
+              {DeepView::kConfusion, "Confusion", "confusion"},
+              {DeepView::kFilters, "Filters & feature maps", "filters"}};
+  if (ImGui::BeginTabBar("##deep-views")) {
+    for (const auto& tab : tabs) {
+      const bool force = workspace.select_view() && workspace.view() == tab.view;
+      const bool open = ImGui::BeginTabItem(tab.title, nullptr, force ? ImGuiTabItemFlags_SetSelected : 0);
+      widgets.RecordLastItem(std::string("deep-view:") + tab.key);
+      if (!open) continue;
+      if (!workspace.select_view()) workspace.view() = tab.view;
+      ImGui::EndTabItem();
+    }
+    workspace.select_view() = false;
+    ImGui::EndTabBar();
+  }
+  switch (workspace.view()) {
+    case DeepView::kSummary: DrawSummary(*snapshot); break;
+    case DeepView::kTraining: DrawTraining(*snapshot); break;
+    case DeepView::kConfusion: DrawConfusion(workspace, *snapshot); break;
+    case DeepView::kFilters: DrawDeepFilterView(workspace, *snapshot, widgets); break;
+  }
+}
+
+}  // namespace mlp::ui

@@ -1,0 +1,159 @@
+#include "ui/deep/deep_workspace.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/base/json_writer.h"
+#include "core/models/classic/model_catalog.h"
+
+namespace mlp::ui {
+
+bool ParseDeepView(std::string_view key, DeepView* view) {
+  static constexpr std::pair<std::string_view, DeepView> kKeys[] = {{"summary", DeepView::kSummary},
+                                                                    {"training", DeepView::kTraining},
+                                                                    {"confusion", DeepView::kConfusion},
+                                                                    {"filters", DeepView::kFilters}};
+  for (const auto& [name, value] : kKeys)
+    if (name == key) return *view = value, true;
+  return false;
+}
+
+void AtlasTexture::Upload(Platform& platform, int w, int h, const std::vector<uint32_t>& texels) {
+  if (id && (width != w || height != h)) Release(platform);
+  if (!id) id = platform.CreateTexture(w, h), width = w, height = h;
+  platform.UpdateTexture(id, w, h, texels.data());
+}
+
+void AtlasTexture::Release(Platform& platform) {
+  if (id) platform.DestroyTexture(id);
+  id = nullptr;
+  width = height = 0;
+  version = 0;
+}
+
+DeepWorkspace::DeepWorkspace(Platform& platform) : platform_(platform) {
+  if (!deep::DeepModelCatalog().empty()) SelectModel(deep::DeepModelCatalog().front().id);
+}
+
+DeepWorkspace::~DeepWorkspace() {
+  run_.reset();
+  misclassified_texture_.Release(platform_);
+  filter_texture_.Release(platform_);
+  activation_texture_.Release(platform_);
+}
+
+Status DeepWorkspace::SelectModel(const std::string& id) {
+  const deep::DeepModelEntry* found = deep::FindDeepModel(id);
+  if (!found) return Status::Error("There is no deep model called '" + id + "'.");
+  model_id_ = id;
+  values_ = DefaultValues(found->parameters);
+  Rebuild();
+  return {};
+}
+
+Status DeepWorkspace::SetParameter(std::string_view key, double value) {
+  const deep::DeepModelEntry* found = entry();
+  if (!found) return Status::Error("Choose a deep model first.");
+  for (size_t i = 0; i < found->parameters.size() && i < values_.size(); ++i)
+    if (found->parameters[i].key == key) {
+      values_[i] = value;
+      Rebuild();
+      return {};
+    }
+  return Status::Error("Deep model '" + model_id_ + "' has no parameter '" + std::string(key) + "'.");
+}
+
+Status DeepWorkspace::ShowView(std::string_view key) {
+  if (!ParseDeepView(key, &view_)) return Status::Error("Unknown deep-model view '" + std::string(key) + "'.");
+  select_view_ = true;
+  return {};
+}
+
+void DeepWorkspace::Rebuild() {
+  run_.reset();
+  refusal_.clear();
+  shown_row_ = -1;
+  misclassified_texture_.version = filter_texture_.version = activation_texture_.version = 0;
+  const deep::DeepModelEntry* found = entry();
+  if (!found || !data_) return;
+  values_ = classic::ClampParameters(found->parameters, values_);
+  Result<deep::DeepModelBuild> built = deep::BuildDeepModel(model_id_, *data_->data, values_);
+  if (!built.ok()) {
+    refusal_ = built.status().message();
+    // Point at data that do fit: the built-in images for the image models.
+    if (found->needs.find("images") != std::string::npos)
+      refusal_ += " Load the 8×8 digits or MNIST in the Data tab to train it.";
+    return;
+  }
+  deep::DeepModelBuild build = std::move(built).value();
+  build.settings.worker_thread = platform_.SupportsWorkerThreads();
+  run_ = std::make_unique<deep::DeepRun>(std::move(build.network), data_, build.settings);
+}
+
+void DeepWorkspace::Play() {
+  if (run_) run_->Play();
+  else if (!data_) play_when_data_arrive_ = true;
+}
+
+std::vector<int64_t> DeepWorkspace::sample_rows() const {
+  if (!data_) return {};
+  if (!data_->split.test.empty()) return data_->split.test;
+  std::vector<int64_t> rows(static_cast<size_t>(data_->data->size()));
+  for (size_t i = 0; i < rows.size(); ++i) rows[i] = static_cast<int64_t>(i);
+  return rows;
+}
+
+void DeepWorkspace::Update(std::shared_ptr<const PreparedData> data, double budget_ms) {
+  if (data != data_) {
+    data_ = std::move(data);
+    sample_ = 0;
+    Rebuild();
+    if (play_when_data_arrive_ && run_) run_->Play();
+    play_when_data_arrive_ = false;
+  }
+  if (run_) {
+    // Feature maps cost a forward pass per snapshot: ask for them only while the view shows them.
+    int64_t wanted = -1;
+    if (view_ == DeepView::kFilters) {
+      const std::vector<int64_t> rows = sample_rows();
+      if (!rows.empty()) wanted = rows[static_cast<size_t>(std::clamp(sample_, 0, static_cast<int>(rows.size()) - 1))];
+    }
+    if (wanted != shown_row_) {
+      shown_row_ = wanted;
+      run_->ShowActivations(wanted);
+    }
+    if (!platform_.SupportsWorkerThreads()) run_->StepFor(budget_ms);
+  }
+}
+
+void DeepWorkspace::Draw(const Fonts& fonts, WidgetRegistry& widgets) {
+  const float scale = ImGui::GetFontSize() / 15.0f;
+  const ImVec2 available = ImGui::GetContentRegionAvail();
+  const float left = std::clamp(available.x * 0.26f, 240.0f * scale, 380.0f * scale);
+  ImGui::BeginChild("##deep-panel", ImVec2(left, available.y), true);
+  DrawDeepPanel(*this, fonts, widgets);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("##deep-views", ImVec2(0, available.y), true);
+  DrawDeepViews(*this, fonts, widgets);
+  ImGui::EndChild();
+}
+
+std::string DeepWorkspace::StatusJson() const {
+  const auto s = snapshot();
+  const deep::EpochRecord* last = s && !s->history.empty() ? &s->history.back() : nullptr;
+  JsonWriter json;
+  json.Add("model", model_id_)
+      .Add("hasData", data_ != nullptr)
+      .Add("epoch", s ? s->epoch : 0)
+      .Add("epochs", s ? s->epochs : 0)
+      .Add("running", s && s->running)
+      .Add("finished", s && s->finished)
+      .Add("trainLoss", last ? last->train_loss : NAN)
+      .Add("validationLoss", last ? last->validation_loss : NAN)
+      .Add("validationAccuracy", last ? last->validation_accuracy : NAN)
+      .Add("message", !refusal_.empty() ? refusal_ : s ? s->message : std::string());
+  return json.Finish();
+}
+
+}  // namespace mlp::ui
