@@ -59,6 +59,20 @@ Status App::OpenLesson(std::string_view id) {
     select_tab_ = true;
     return {};
   }
+  if (lesson->workspace == "deep") {  // data as any lesson, a network from the deep catalogue
+    if (Status status = data_->LoadRecipe(lesson->source, lesson->source_values, lesson->data_seed, lesson->steps,
+                                          lesson->split);
+        !status.ok())
+      return status;
+    if (Status status = deep_->SelectModel(lesson->model); !status.ok()) return status;
+    for (const auto& [key, value] : lesson->model_values)
+      if (Status status = deep_->SetParameter(key, value); !status.ok()) return status;
+    deep_->SetLesson(lesson->title, lesson->explanation);
+    deep_->PlayOnNextData();
+    tab_ = Tab::kDeep;
+    select_tab_ = true;
+    return {};
+  }
   if (lesson->workspace == "montecarlo") {  // a simulation lab: no data or model to load
     montecarlo_->SetLesson(lesson->title, lesson->explanation);
     montecarlo_->RunStudy();

@@ -28,8 +28,9 @@ struct Lesson {
   std::string model;
   std::vector<std::pair<std::string, double>> model_values;
   uint32_t model_seed = 0;
-  // Which tab the lesson opens: "models" (data + classic model), "montecarlo" (the simulation lab)
-  // or "ode" (the neural-ODE lab); the labs bring their own data: source and model stay empty.
+  // Which tab the lesson opens: "models" (data + classic model), "deep" (data + a network of the
+  // deep catalogue, core/deep/deep_catalog.h), "montecarlo" (the simulation lab) or "ode" (the
+  // neural-ODE lab); the labs bring their own data: source and model stay empty.
   std::string workspace = "models";
   std::string view = "fit";  // "map", "fit", "metrics", "progress", "tree", "importance", "projection"
 };

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/data/catalog/catalog.h"
+#include "core/deep/deep_catalog.h"
 #include "core/lessons/lesson.h"
 #include "core/models/classic/model_catalog.h"
 
@@ -21,7 +22,7 @@ TEST_CASE("Lessons: ids are unique and every reference resolves", "[lessons]") {
       CHECK(lesson.model.empty());
       continue;
     }
-    REQUIRE(lesson.workspace == "models");
+    REQUIRE((lesson.workspace == "models" || lesson.workspace == "deep"));
     const DataSource* source = FindDataSource(lesson.source);
     REQUIRE(source != nullptr);
     for (const auto& [key, value] : lesson.source_values) {
@@ -29,11 +30,19 @@ TEST_CASE("Lessons: ids are unique and every reference resolves", "[lessons]") {
       for (const auto& p : source->parameters) found |= p.key == key && p.min <= value && value <= p.max;
       CHECK(found);
     }
-    const classic::ModelEntry* model = classic::FindModel(lesson.model);
-    REQUIRE(model != nullptr);
+    const std::vector<ParameterSpec>* parameters = nullptr;
+    if (lesson.workspace == "deep") {
+      const deep::DeepModelEntry* model = deep::FindDeepModel(lesson.model);
+      REQUIRE(model != nullptr);
+      parameters = &model->parameters;
+    } else {
+      const classic::ModelEntry* model = classic::FindModel(lesson.model);
+      REQUIRE(model != nullptr);
+      parameters = &model->parameters;
+    }
     for (const auto& [key, value] : lesson.model_values) {
       bool found = false;
-      for (const auto& p : model->parameters) found |= p.key == key && p.min <= value && value <= p.max;
+      for (const auto& p : *parameters) found |= p.key == key && p.min <= value && value <= p.max;
       CHECK(found);
     }
     if (source->kind != SourceKind::kGenerator) continue;

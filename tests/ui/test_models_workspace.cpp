@@ -103,6 +103,14 @@ TEST_CASE("Models tab: every lesson opens, fits on its own data and shows its ex
       REQUIRE(harness.app().Command("montecarlo:pause").ok());
       continue;
     }
+    if (lesson.workspace == "deep") {  // a network on the lesson's own data, playing once they arrive
+      WaitFor(harness, [&] { return Number(harness.app().DeepStatusJson(), "epoch") >= 1; }, true);
+      CHECK(Has(harness.app().StatusJson(), "\"tab\":\"deep\""));
+      CHECK(Has(harness.app().DataStatusJson(), "\"source\":\"" + lesson.source + "\""));
+      CHECK(Has(harness.app().DeepStatusJson(), "\"model\":\"" + lesson.model + "\""));
+      REQUIRE(harness.app().Command("deep:pause").ok());
+      continue;
+    }
     if (lesson.workspace == "ode") {  // the neural-ODE lab: it trains on its own spiral
       WaitFor(harness, [&] { return Number(harness.app().OdeStatusJson(), "steps") > 0; }, true);
       CHECK(Has(harness.app().StatusJson(), "\"tab\":\"ode\""));

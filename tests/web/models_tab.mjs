@@ -99,6 +99,22 @@ export async function testModelsTab({ browser, server, flavour, check, shot, pro
           JSON.stringify(ode));
     await page.evaluate(() => window.playground.command('ode:pause'));
 
+    // The CNN lesson: the course's small convolutional network on the 8×8 digits; its loss falls.
+    await page.evaluate(() => window.playground.command('lesson:cnn-digits'));
+    const deepStatus = () => page.evaluate(() => window.playground.deepStatus());
+    const c0 = Date.now();
+    let first = await deepStatus();
+    while (!(first.epoch >= 1) && Date.now() - c0 < 120000) { await sleep(250); first = await deepStatus(); }
+    let later = first;
+    while (!(later.epoch >= 4) && Date.now() - c0 < 240000) { await sleep(250); later = await deepStatus(); }
+    await page.mouse.move(1, 1);
+    await frames(page, 4);
+    await shot(page, `${flavour}-lesson-cnn-digits`);
+    check(`${tag} the CNN lesson trains on the digits and its validation loss falls (accuracy > 0.9 by epoch 4)`,
+          first.epoch >= 1 && later.epoch >= 4 && later.validationLoss < first.validationLoss && later.validationAccuracy > 0.9,
+          `epoch ${first.epoch}: ${JSON.stringify(first)}; epoch ${later.epoch}: ${JSON.stringify(later)}`);
+    await page.evaluate(() => window.playground.command('deep:pause'));
+
     const issues = problems(log);
     check(`${tag} no page errors`, issues.length === 0, issues.slice(0, 6).join(' | '));
     await page.close();

@@ -20,6 +20,14 @@ void WarningText(const std::string& text) {
 }  // namespace
 
 void DrawDeepPanel(DeepWorkspace& workspace, const Fonts& fonts, WidgetRegistry& widgets) {
+  if (!workspace.lesson_title().empty()) {
+    SectionTitle(fonts, "LESSON");
+    ImGui::PushFont(fonts.heading);
+    ImGui::TextWrapped("%s", workspace.lesson_title().c_str());
+    ImGui::PopFont();
+    ImGui::TextWrapped("%s", workspace.lesson_text().c_str());
+    ImGui::Spacing();
+  }
   SectionTitle(fonts, "MODEL");
   const deep::DeepModelEntry* current = workspace.entry();
   ImGui::SetNextItemWidth(-1);

@@ -51,6 +51,11 @@ public:
   // Before any data arrived, Play is remembered and starts the run built on the first data (so
   // "data:digits", "deep:play" given together at start-up train).
   void Play();
+  // A lesson loads new data: start playing when they arrive (not on the data shown before).
+  void PlayOnNextData() { play_when_data_arrive_ = true; }
+  void SetLesson(std::string title, std::string text) { lesson_title_ = std::move(title), lesson_text_ = std::move(text); }
+  const std::string& lesson_title() const { return lesson_title_; }
+  const std::string& lesson_text() const { return lesson_text_; }
   void Pause() { if (run_) run_->Pause(); }
   void Step() { if (run_) run_->Step(); }
   void Reset() { if (run_) run_->Reset(); }
@@ -88,6 +93,7 @@ private:
   int64_t shown_row_ = -1;
   bool play_when_data_arrive_ = false;  // the row last passed to ShowActivations (−1: none)
   AtlasTexture misclassified_texture_, filter_texture_, activation_texture_;
+  std::string lesson_title_, lesson_text_;
 };
 
 void DrawDeepPanel(DeepWorkspace& workspace, const Fonts& fonts, WidgetRegistry& widgets);
