@@ -96,7 +96,7 @@ TEST_CASE("Gaussian mixture EM matches sklearn over many iterations (blobs, iris
              golden::kIrisFullIterations});
 }
 
-TEST_CASE("Gaussian mixture steps one EM iteration; the lower bound rises; errors explained", "[classic-gmm]") {
+TEST_CASE("Gaussian mixture steps one EM iteration, the lower bound rises, errors explained", "[classic-gmm]") {
   const Eigen::MatrixXd x = clustering_testing::Builtin("iris");
   REQUIRE(x.rows() > 0);
   mlp::classic::GaussianMixtureSettings settings;

@@ -74,7 +74,7 @@ TEST_CASE("PCA reproduces the course's explained-variance ratio on the rotated G
   CHECK(pca.progress().objective == Approx(1.0));
 }
 
-TEST_CASE("PCA: all components reconstruct exactly; orthonormal axes; bad settings explained", "[classic-pca]") {
+TEST_CASE("PCA: all components reconstruct exactly, orthonormal axes, bad settings explained", "[classic-pca]") {
   const Eigen::MatrixXd x = clustering_testing::Rotated();
   mlp::classic::Pca full({2});
   REQUIRE(full.Fit(x, {}, 0, 0).ok());

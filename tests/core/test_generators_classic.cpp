@@ -128,7 +128,7 @@ TEST_CASE("noisy sinusoid and the GP toy set match NumPy", "[generators]") {
   CHECK(toy.task == mlp::TaskKind::kRegression);
 }
 
-TEST_CASE("line and sinusoid carry their noise-free truth; the residuals are the drawn noise", "[generators]") {
+TEST_CASE("line and sinusoid carry their noise-free truth, the residuals are the drawn noise", "[generators]") {
   const mlp::Dataset line = mlp::GenerateLineNoise({});
   REQUIRE(line.noise_free_targets.size() == 10);
   CHECK(line.noise_free_targets.isApprox(10.0 * line.features.col(0)));  // slope 10 by default

@@ -196,7 +196,7 @@ TEST_CASE("Import: a CSV or TSV file becomes a table with a one-line description
   CHECK(tsv.value().description == "TSV: 2 rows × 2 columns, tab-separated, without header");
 }
 
-TEST_CASE("Import: a 2-D NPY is a table x0..; a 1-D labels NPY adds a label column; a 1-D NPY alone is one column",
+TEST_CASE("Import: a 2-D NPY is a table x0.., a 1-D labels NPY adds a label column, a 1-D NPY alone is one column",
           "[import]") {
   const Bytes x = Npy("<f8", {3, 2}, {1, 2, 3, 4, 5, 6});
   auto table = ImportFiles({{"x.npy", x}});

@@ -107,7 +107,7 @@ TEST_CASE("CSV: the delimiter is detected among comma, semicolon, tab and pipe",
   CHECK(table.columns.size() == 2);
 }
 
-TEST_CASE("CSV: the course's red-wine format (quoted names, ';')", "[csv]") {
+TEST_CASE("CSV: the course's red-wine format (quoted names, semicolons)", "[csv]") {
   const std::string wine =
       "\"fixed acidity\";\"volatile acidity\";\"citric acid\";\"residual sugar\";\"chlorides\";"
       "\"free sulfur dioxide\";\"total sulfur dioxide\";\"density\";\"pH\";\"sulphates\";\"alcohol\";\"quality\"\n"
@@ -129,7 +129,7 @@ TEST_CASE("CSV: the course's red-wine format (quoted names, ';')", "[csv]") {
   CHECK(table.columns[11].numbers == std::vector<double>{5, 5, 5, 6});
 }
 
-TEST_CASE("CSV: decimal commas in a ';' file are detected and parsed", "[csv]") {
+TEST_CASE("CSV: decimal commas in a semicolon-separated file are detected and parsed", "[csv]") {
   CsvFormat format;
   const Table table = ReadOk("länge;breite;n\n3,14;2,5;1\n-0,5;1e3;2\n", {}, &format);
   CHECK(format.decimal_comma);

@@ -514,7 +514,7 @@ TEST_CASE("Negative, overflowing and over-budget NPY shapes are refused before a
   CHECK(empty.value().values.empty());
 }
 
-TEST_CASE("NPY data shorter than the shape needs is refused; trailing bytes are ignored", "[io]") {
+TEST_CASE("NPY data shorter than the shape needs is refused, trailing bytes are ignored", "[io]") {
   const std::string dict = "{'descr': '<i4', 'fortran_order': True, 'shape': (2, 3), }";
   RequireRefusal(Parse(MakeNpy(dict, Zeros(23))), "holds only 23");
   auto longer = Parse(MakeNpy(dict, Zeros(30)));

@@ -52,7 +52,7 @@ TEST_CASE("Table: a categorical target becomes classes in order of first appeara
   CHECK(data.features(3, 1) == -1.0);
 }
 
-TEST_CASE("Table: an integer target gives sorted classes; missing targets drop their rows", "[csv]") {
+TEST_CASE("Table: an integer target gives sorted classes, missing targets drop their rows", "[csv]") {
   const Table table = Parse(kSample);
   int64_t dropped = -1;
   const auto result = TableToDataset(table, {0}, 2, TaskKind::kClassification, &dropped);

@@ -114,7 +114,7 @@ TEST_CASE("a mixture publishes its parameters and its log density as the contour
   CHECK(levels.back() < field.maxCoeff());
 }
 
-TEST_CASE("a binary SVM's field is positive exactly where it predicts class 1; its support vectors are published", "[classic][insight]") {
+TEST_CASE("a binary SVM's field is positive exactly where it predicts class 1, its support vectors are published", "[classic][insight]") {
   Eigen::MatrixXd x;
   Eigen::VectorXd y;
   TwoClouds(50, &x, &y);
@@ -147,7 +147,7 @@ TEST_CASE("PCA publishes orthonormal axes and their share of the variance", "[cl
   CHECK(insight.mean.isApprox(x.colwise().mean()));
 }
 
-TEST_CASE("a linear regressor publishes its weights once fitted; lasso's unhelpful ones are exactly zero", "[classic][insight]") {
+TEST_CASE("a linear regressor publishes its weights once fitted, lasso's unhelpful ones are exactly zero", "[classic][insight]") {
   mlp::Rng rng(4);
   Eigen::MatrixXd x(80, 5);
   Eigen::VectorXd y(80);

@@ -87,7 +87,7 @@ TEST_CASE("Divergence stops with advice and restores the last finite weights", "
   for (float p : parameters) REQUIRE(std::isfinite(p));
 }
 
-TEST_CASE("Live settings keep the run; structural ones are refused by ApplyLiveSettings", "[train]") {
+TEST_CASE("Live settings keep the run, structural ones are refused by ApplyLiveSettings", "[train]") {
   auto trainer = Make(Preset("circle"));
   REQUIRE(trainer->TrainEpoch().ok());
   mlp::PlaygroundSettings live = trainer->settings();

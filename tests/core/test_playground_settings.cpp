@@ -27,7 +27,7 @@ TEST_CASE("Settings round-trip through the query string", "[settings]") {
   CHECK(mlp::ToQuery(parsed) == mlp::ToQuery(settings));
 }
 
-TEST_CASE("An empty layer list means no hidden layer; URL escapes decode", "[settings]") {
+TEST_CASE("An empty layer list means no hidden layer, URL escapes decode", "[settings]") {
   mlp::PlaygroundSettings settings;
   REQUIRE(mlp::ApplyQuery("?layers=&features=x1%2Cx2", &settings).ok());
   CHECK(settings.hidden.empty());

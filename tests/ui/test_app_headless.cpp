@@ -50,7 +50,7 @@ TEST_CASE("Clicking a dataset and the network buttons changes the settings", "[u
   CHECK_FALSE(Contains(harness.app().StatusJson(), "sinx1"));
 }
 
-TEST_CASE("Page-API commands and settings reach the session; bad ones explain themselves", "[ui]") {
+TEST_CASE("Page-API commands and settings reach the session, bad ones explain themselves", "[ui]") {
   Harness harness(false, "dataset=xor&layers=3");
   harness.Frame();
   CHECK(Contains(harness.app().StatusJson(), "dataset=xor"));

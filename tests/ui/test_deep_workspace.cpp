@@ -93,7 +93,7 @@ TEST_CASE("Deep models tab: the CNN and the MLP train on the digits and every vi
   }
 }
 
-TEST_CASE("Deep models tab: a table with the CNN is refused with a message; bad commands say why", "[ui][deep]") {
+TEST_CASE("Deep models tab: a table with the CNN is refused with a message, bad commands say why", "[ui][deep]") {
   for (bool worker : {true, false}) {
     INFO((worker ? "worker thread" : "frame loop"));
     Harness harness(worker);

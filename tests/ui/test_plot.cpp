@@ -416,7 +416,7 @@ TEST_CASE("Every widget draws sound geometry headless, including 100k points and
   }
 }
 
-TEST_CASE("Auto-fit follows the data until the user pans; legend clicks hide items", "[plot]") {
+TEST_CASE("Auto-fit follows the data until the user pans, legend clicks hide items", "[plot]") {
   Headless ui;
   const float xs[] = {0, 1, 2, 3}, small[] = {0, 1, 0.5f, 0.2f}, big[] = {0, 100, 50, 20};
   plot::PlotView view;
