@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace mlp {
@@ -18,6 +19,19 @@ struct ParameterSpec {
   // The UI shows a drop-down instead of a slider.
   std::vector<std::string> choices;
 };
+
+// A slider's spec in one call (the catalogues' helpers wrap it with their own defaults).
+inline ParameterSpec MakeParameter(std::string key, std::string label, double min, double max, double value,
+                                   bool integer, bool logarithmic = false, std::string help = "") {
+  ParameterSpec spec;
+  spec.key = std::move(key);
+  spec.label = std::move(label);
+  spec.min = min, spec.max = max, spec.value = value;
+  spec.integer = integer;
+  spec.logarithmic = logarithmic;
+  spec.help = std::move(help);
+  return spec;
+}
 
 // `spec` with named options for its integer values (see ParameterSpec::choices).
 inline ParameterSpec WithChoices(ParameterSpec spec, std::vector<std::string> choices) {

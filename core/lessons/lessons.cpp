@@ -73,7 +73,7 @@ std::vector<Lesson> MakeLessons() {
     l.title = "A decision tree sorts the iris flowers";
     l.section = "Trees and forests";
     l.explanation =
-        "Each step of the tree asks one more question such as 'is the petal length below 2.45 cm?'. The first "
+        "Each step of the tree asks one more question such as 'is the petal width at most 0.8 cm?'. The first "
         "question already separates setosa perfectly; versicolor and virginica need several more, and a tree "
         "without limits keeps splitting until every training flower is right. Compare train and test accuracy "
         "in Metrics, then limit the depth to 3. The Tree view shows every question, how many flowers reach "

@@ -10,10 +10,10 @@ namespace mlp {
 namespace {
 
 SourceParameter Count(std::string key, std::string label, double value, double max) {
-  return {std::move(key), std::move(label), 1, max, value, true, false, ""};
+  return MakeParameter(std::move(key), std::move(label), 1, max, value, true);
 }
 SourceParameter Real(std::string key, std::string label, double min, double max, double value) {
-  return {std::move(key), std::move(label), min, max, value, false, false, ""};
+  return MakeParameter(std::move(key), std::move(label), min, max, value, false);
 }
 int I(double v) { return static_cast<int>(v); }
 

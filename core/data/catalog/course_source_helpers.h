@@ -11,7 +11,7 @@ namespace mlp::course_sources {
 // A slider: real-valued unless `integer`.
 inline SourceParameter Param(std::string key, std::string label, double min, double max, double value,
                              bool integer = false) {
-  return {std::move(key), std::move(label), min, max, value, integer, false, "", {}};
+  return MakeParameter(std::move(key), std::move(label), min, max, value, integer);
 }
 
 // The datasheet of a generator that stands in for course data we cannot ship.

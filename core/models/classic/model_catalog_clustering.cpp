@@ -8,7 +8,7 @@ namespace mlp::classic {
 namespace {
 
 ParameterSpec Param(std::string key, std::string label, double min, double max, double value, bool integer = true) {
-  return {std::move(key), std::move(label), min, max, value, integer, false, ""};
+  return MakeParameter(std::move(key), std::move(label), min, max, value, integer, false, "");
 }
 
 }  // namespace

@@ -9,7 +9,7 @@ namespace {
 
 ParameterSpec Param(std::string key, std::string label, double min, double max, double value, bool integer = false,
                     bool logarithmic = false, std::string help = "") {
-  return {std::move(key), std::move(label), min, max, value, integer, logarithmic, std::move(help)};
+  return MakeParameter(std::move(key), std::move(label), min, max, value, integer, logarithmic, std::move(help));
 }
 
 // Kernel choice as a slider position: 0 linear, 1 polynomial, 2 RBF.

@@ -13,7 +13,7 @@ namespace {
 
 ParameterSpec Param(std::string key, std::string label, double min, double max, double value, bool integer = false,
                     bool logarithmic = false, std::string help = "") {
-  return {std::move(key), std::move(label), min, max, value, integer, logarithmic, std::move(help)};
+  return MakeParameter(std::move(key), std::move(label), min, max, value, integer, logarithmic, std::move(help));
 }
 
 ParameterSpec Intercept() {

@@ -8,7 +8,7 @@ namespace {
 
 ParameterSpec Param(std::string key, std::string label, double min, double max, double value, bool integer = true,
                     std::string help = "") {
-  return {std::move(key), std::move(label), min, max, value, integer, false, std::move(help)};
+  return MakeParameter(std::move(key), std::move(label), min, max, value, integer, false, std::move(help));
 }
 int Depth(double v) { return v < 0.5 ? -1 : static_cast<int>(v); }  // 0 on the slider = unlimited
 
