@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 
 #include "core/nn/matrix.h"
 
@@ -18,5 +19,12 @@ struct Parameter {
   Eigen::Map<Matrix<S>> grad;    // same shape as value
   bool is_bias;                  // biases are not regularised
 };
+
+// A Parameter viewing a layer's own `value` matrix and its same-shaped `grad`.
+template <typename S>
+Parameter<S> ViewParameter(std::string name, Matrix<S>& value, Matrix<S>& grad, bool is_bias) {
+  return {std::move(name), Eigen::Map<Matrix<S>>(value.data(), value.rows(), value.cols()),
+          Eigen::Map<Matrix<S>>(grad.data(), grad.rows(), grad.cols()), is_bias};
+}
 
 }  // namespace mlp::nn

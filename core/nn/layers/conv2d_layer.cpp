@@ -52,12 +52,7 @@ void Conv2D<S>::Initialize(Rng& rng) {
 
 template <typename S>
 std::vector<Parameter<S>> Conv2D<S>::Parameters() {
-  return {
-      {"W", MatrixView<S>(weights_.data(), weights_.rows(), weights_.cols()),
-       MatrixView<S>(weight_gradient_.data(), weights_.rows(), weights_.cols()), false},
-      {"b", MatrixView<S>(bias_.data(), bias_.rows(), 1), MatrixView<S>(bias_gradient_.data(), bias_.rows(), 1),
-       true},
-  };
+  return {ViewParameter<S>("W", weights_, weight_gradient_, false), ViewParameter<S>("b", bias_, bias_gradient_, true)};
 }
 
 template <typename S>

@@ -56,10 +56,9 @@ void ConvLstmLayer<S>::Initialize(Rng& rng) {
 
 template <typename S>
 std::vector<Parameter<S>> ConvLstmLayer<S>::Parameters() {
-  auto view = [](Matrix<S>& m) { return Eigen::Map<Matrix<S>>(m.data(), m.rows(), m.cols()); };
-  return {{"conv_lstm.kernel", view(kernel_), view(kernel_grad_), false},
-          {"conv_lstm.recurrent_kernel", view(recurrent_kernel_), view(recurrent_kernel_grad_), false},
-          {"conv_lstm.bias", view(bias_), view(bias_grad_), true}};
+  return {ViewParameter<S>("conv_lstm.kernel", kernel_, kernel_grad_, false),
+          ViewParameter<S>("conv_lstm.recurrent_kernel", recurrent_kernel_, recurrent_kernel_grad_, false),
+          ViewParameter<S>("conv_lstm.bias", bias_, bias_grad_, true)};
 }
 
 template <typename S>

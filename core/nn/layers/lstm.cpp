@@ -72,10 +72,9 @@ void LstmLayer<S>::Initialize(Rng& rng) {
 
 template <typename S>
 std::vector<Parameter<S>> LstmLayer<S>::Parameters() {
-  auto view = [](Matrix<S>& m) { return Eigen::Map<Matrix<S>>(m.data(), m.rows(), m.cols()); };
-  return {{"lstm.kernel", view(kernel_), view(kernel_grad_), false},
-          {"lstm.recurrent_kernel", view(recurrent_kernel_), view(recurrent_kernel_grad_), false},
-          {"lstm.bias", view(bias_), view(bias_grad_), true}};
+  return {ViewParameter<S>("lstm.kernel", kernel_, kernel_grad_, false),
+          ViewParameter<S>("lstm.recurrent_kernel", recurrent_kernel_, recurrent_kernel_grad_, false),
+          ViewParameter<S>("lstm.bias", bias_, bias_grad_, true)};
 }
 
 template <typename S>

@@ -65,12 +65,9 @@ void SeparableConv2D<S>::Initialize(Rng& rng) {
 
 template <typename S>
 std::vector<Parameter<S>> SeparableConv2D<S>::Parameters() {
-  auto view = [](Matrix<S>& m) { return MatrixView<S>(m.data(), m.rows(), m.cols()); };
-  return {
-      {"depthwise", view(depthwise_), view(depthwise_gradient_), false},
-      {"pointwise", view(pointwise_), view(pointwise_gradient_), false},
-      {"b", view(bias_), view(bias_gradient_), true},
-  };
+  return {ViewParameter<S>("depthwise", depthwise_, depthwise_gradient_, false),
+          ViewParameter<S>("pointwise", pointwise_, pointwise_gradient_, false),
+          ViewParameter<S>("b", bias_, bias_gradient_, true)};
 }
 
 template <typename S>
