@@ -69,6 +69,7 @@ BatchMaker::BatchMaker(const Dataset& data, std::vector<int64_t> rows, TargetEnc
     case TargetEncoding::kOneHot: target_rows_ = classes_; break;
     case TargetEncoding::kValue: target_rows_ = 1; break;
     case TargetEncoding::kDense: target_rows_ = static_cast<int>(data.dense_targets.cols()); break;
+    case TargetEncoding::kInput: target_rows_ = static_cast<int>(input_.size()); break;
   }
   x_.SetRows(input_.size());
   y_.SetRows(target_rows_);
@@ -107,6 +108,7 @@ int BatchMaker::Fill(int index, int batch_size) {
       case TargetEncoding::kDense:
         for (Eigen::Index k = 0; k < y.rows(); ++k) y(k, j) = static_cast<float>(data_->dense_targets(row, k));
         break;
+      case TargetEncoding::kInput: y.col(j) = x.col(j); break;
     }
   }
   return b;

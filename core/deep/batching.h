@@ -6,7 +6,7 @@
 //   signal {channels, length}→ (1, 1, length, channels)   (rows are channel-major: transposed here)
 //   table  (features)        → (1, 1, 1, features)
 // Targets: one-hot columns for classification, the value for regression, the row of dense_targets
-// for per-pixel tasks. A BatchMaker serves a fixed list of rows; Shuffle draws one
+// for per-pixel tasks, the input itself for autoencoders. A BatchMaker serves a fixed list of rows; Shuffle draws one
 // Rng::Permutation per epoch, and Fill reuses its buffers, so a warm maker does not allocate.
 #pragma once
 
@@ -26,6 +26,7 @@ enum class TargetEncoding {
   kOneHot,  // classification: `classes` rows, 1 at the class index
   kValue,   // one row: the target value (regression, or a 0/1 label for a sigmoid head)
   kDense,   // dense_targets' row (masks, next frames)
+  kInput,   // the input itself (autoencoders), in the input's channels-last order
 };
 
 // The per-sample input shape of `data` (table above), or why there is none (a signal whose

@@ -1,83 +1,14 @@
 #include "core/deep/deep_catalog.h"
 
 #include "core/deep/batching.h"
+#include "core/deep/deep_catalog_parts.h"
 #include "core/models/classic/model_catalog.h"
 
 namespace mlp::deep {
 namespace {
 
 using nn::Activation;
-
-// A slider (ParameterSpec without choices).
-ParameterSpec Param(std::string key, std::string label, double min, double max, double value, bool integer,
-                    bool logarithmic, std::string help) {
-  ParameterSpec p;
-  p.key = std::move(key), p.label = std::move(label), p.help = std::move(help);
-  p.min = min, p.max = max, p.value = value;
-  p.integer = integer, p.logarithmic = logarithmic;
-  return p;
-}
-
-// Training sliders shared by every entry, appended after the model's own (TrainingFrom reads them).
-std::vector<ParameterSpec> WithTraining(std::vector<ParameterSpec> model, int epochs, int batch, double rate, int optimizer) {
-  model.push_back(Param("epochs", "Epochs", 1, 200, static_cast<double>(epochs), true, false, "Passes over the training rows."));
-  model.push_back(Param("batch", "Batch size", 1, 512, static_cast<double>(batch), true, true, "Samples per gradient step."));
-  model.push_back(Param("lr", "Learning rate", 1e-5, 1.0, rate, false, true, "Step size of the optimiser (the schedule's start)."));
-  model.push_back(WithChoices(Param("optimizer", "Optimiser", 0, 2, static_cast<double>(optimizer), true, false,
-                               "SGD, Adam or RMSprop."), {"SGD", "Adam", "RMSprop"}));
-  model.push_back(Param("seed", "Seed", 0, 1e6, 0, true, false, "Fixes the initial weights and the batch order."));
-  return model;
-}
-
-DeepRunSettings TrainingFrom(const std::vector<double>& v, size_t first) {
-  DeepRunSettings s;
-  s.epochs = static_cast<int>(v[first]);
-  s.batch_size = static_cast<int>(v[first + 1]);
-  s.optimizer.learning_rate = v[first + 2];
-  s.optimizer.kind = static_cast<int>(v[first + 3]) == 1 ? nn::OptimizerKind::kAdam
-                     : static_cast<int>(v[first + 3]) == 2 ? nn::OptimizerKind::kRmsprop : nn::OptimizerKind::kSgd;
-  s.seed = static_cast<uint32_t>(v[first + 4]);
-  return s;
-}
-
-Status NeedClasses(const char* model, const Dataset& data) {
-  if (data.task != TaskKind::kClassification || data.num_classes() < 2)
-    return Status::Error(std::string(model) + " is a classifier: it needs data with at least 2 classes ('" + data.name +
-                         "' " + (data.task == TaskKind::kClassification ? "has fewer" : "has a numeric target: try cnn_regressor") + ").");
-  return Status::Ok();
-}
-
-// A 2-D image shape of at least min_side pixels per side, or why not.
-Result<nn::Shape> NeedImage(const char* model, const Dataset& data, int min_side) {
-  if (data.layout != SampleLayout::kImage)
-    return Status::Error(std::string(model) + " needs images (each row one picture), but '" + data.name + "' is " +
-                         DescribeInput(data) + ": try mlp_mnist for tables.");
-  Result<nn::Shape> shape = InputShapeOf(data);
-  if (!shape.ok()) return shape.status();
-  const nn::Shape s = shape.value();
-  if (s.time != 1) return Status::Error(std::string(model) + " takes single images, not sequences of frames.");
-  if (s.height < min_side || s.width < min_side)
-    return Status::Error(std::string(model) + " pools twice by 2, so images need at least " + std::to_string(min_side) + "×" +
-                         std::to_string(min_side) + " pixels (these are " + std::to_string(s.height) + "×" + std::to_string(s.width) + ").");
-  return s;
-}
-
-// Collects the first failure of a chain of Add calls.
-struct Builder {
-  Network<float>& net;
-  Status status;
-  Builder& operator()(const Status& s) {
-    if (status.ok() && !s.ok()) status = s;
-    return *this;
-  }
-};
-
-nn::Conv2DSettings Conv3x3(int filters) {
-  nn::Conv2DSettings c;
-  c.filters = filters;
-  c.pad_y = c.pad_x = 1;
-  return c;
-}
+using namespace catalog_parts;
 
 // conv f1 3×3 pad 1 → relu → max-pool 2 → conv f2 3×3 pad 1 → relu → max-pool 2 → dense units relu.
 void ConvTrunk(Builder& b, int filters1, int filters2, int units) {
@@ -85,11 +16,6 @@ void ConvTrunk(Builder& b, int filters1, int filters2, int units) {
   b(n.AddConv2D(Conv3x3(filters1)))(n.AddActivation(Activation::kReLU))(n.AddMaxPool({}));
   b(n.AddConv2D(Conv3x3(filters2)))(n.AddActivation(Activation::kReLU))(n.AddMaxPool({}));
   b(n.AddDense(units))(n.AddActivation(Activation::kReLU));
-}
-
-Result<DeepModelBuild> Finish(std::unique_ptr<Network<float>> net, const Status& status, DeepRunSettings settings) {
-  if (!status.ok()) return status;
-  return DeepModelBuild{std::move(net), settings};
 }
 
 Result<DeepModelBuild> BuildMlp(const Dataset& data, const std::vector<double>& v) {
@@ -151,8 +77,9 @@ Result<DeepModelBuild> BuildWaveform(const Dataset& data, const std::vector<doub
   return Finish(std::move(net), b.status, TrainingFrom(v, 3));
 }
 
-std::vector<DeepModelEntry> MakeCatalog() {
-  std::vector<DeepModelEntry> entries;
+}  // namespace
+
+void AddClassifierEntries(std::vector<DeepModelEntry>& entries) {
   entries.push_back({"mlp_mnist", "MLP classifier (784-128-10)", "class labels; any input, read as one flat vector",
                      "Every pixel feeds every hidden unit: no notion of neighbouring pixels. The baseline the CNN should beat.",
                      WithTraining({Param("hidden", "Hidden units", 4, 1024, 128, true, true, "Width of the hidden layer.")}, 5, 64, 0.1, 0),
@@ -178,6 +105,13 @@ std::vector<DeepModelEntry> MakeCatalog() {
                                    Param("dense", "Dense units", 4, 256, 32, true, true, "Width of the dense layer.")},
                                   10, 32, 1e-3, 1),
                      BuildWaveform});
+}
+
+namespace {
+
+std::vector<DeepModelEntry> MakeCatalog() {
+  std::vector<DeepModelEntry> entries;
+  AddClassifierEntries(entries);
   return entries;
 }
 

@@ -27,7 +27,7 @@
 namespace mlp::deep {
 
 struct DeepModelBuild {
-  std::unique_ptr<Network<float>> network;  // not yet initialised (DeepRun's Reset does it)
+  std::unique_ptr<TrainableNetwork<float>> network;  // not yet initialised (DeepRun's Reset does it)
   DeepRunSettings settings;                 // optimiser, batch, epochs, seed from the values
 };
 

@@ -43,6 +43,12 @@ Result<TargetEncoding> EncodingFor(TrainableNetwork<float>& network, const Datas
   const bool dense = data.dense_targets.rows() == data.features.rows() && data.dense_targets.cols() > 0;
   const bool classes = data.task == TaskKind::kClassification;
   const std::string out = std::to_string(outputs);
+  if (network.training_target() == TrainingTarget::kInput) {
+    if (outputs != network.input_shape().size())
+      return Status::Error("An autoencoder's output must have its input's size (" + out + " outputs for " +
+                           std::to_string(network.input_shape().size()) + " inputs).");
+    return TargetEncoding::kInput;
+  }
   switch (network.output_loss()) {
     case OutputLoss::kSoftmaxCrossEntropy:
       if (!classes) return Status::Error("A softmax classifier needs class labels, but '" + data.name + "' is a regression task: pick a regressor.");
@@ -101,6 +107,8 @@ DeepRun::DeepRun(std::unique_ptr<TrainableNetwork<float>> network, std::shared_p
     classification_ = encoding == TargetEncoding::kOneHot ||
                       (encoding == TargetEncoding::kValue && network_->output_loss() == OutputLoss::kSigmoidCrossEntropy);
     classes_ = classification_ ? d.num_classes() : 0;
+    // Accuracy: of classes, or of 0/1 pixels for masks; none for values and reconstructions.
+    has_accuracy_ = network_->output_loss() != OutputLoss::kMeanSquaredError && encoding != TargetEncoding::kInput;
     std::vector<int64_t> train_rows = data_->split.train, validation_rows = data_->split.test;
     double holdout = settings_.validation_fraction;
     if (holdout == 0.0 && validation_rows.empty()) holdout = kDefaultHoldout;
@@ -260,13 +268,13 @@ void DeepRun::TrainOneBatch() {
   const int b = train_->Fill(batch_in_epoch_, settings_.batch_size);
   const nn::ConstMatrixView<float> logits = network_->Forward(train_->x());
   const OutputLoss loss_kind = network_->output_loss();
-  const double loss = OutputLossValue<float>(loss_kind, logits, train_->y());
+  const double loss = OutputLossValue<float>(loss_kind, logits, train_->y()) + network_->AuxiliaryLoss();
   if (first_batch_loss_ < 0 && std::isfinite(loss)) first_batch_loss_ = std::max(loss, 1e-6);
   if (!std::isfinite(loss) || loss > kDivergenceFactor * first_batch_loss_) {
     Diverged("batch " + std::to_string(batch_in_epoch_ + 1) + " of epoch " + std::to_string(epoch_ + 1), loss);
     return;
   }
-  if (loss_kind != OutputLoss::kMeanSquaredError) epoch_correct_ += CountCorrect(loss_kind, logits, train_->y());
+  if (has_accuracy_) epoch_correct_ += CountCorrect(loss_kind, logits, train_->y());
   nn::MatrixView<float> grad = logit_gradient_.Resize(b);
   OutputLossGradient<float>(loss_kind, logits, train_->y(), grad);
   network_->Backward(grad);
@@ -307,8 +315,8 @@ DeepRun::Scores DeepRun::Evaluate(bool record_errors) {
   for (int k = 0; k < batches; ++k) {
     const int b = validation_->Fill(k, settings_.batch_size);
     const nn::ConstMatrixView<float> logits = network_->Forward(validation_->x());
-    loss_sum += OutputLossValue<float>(loss_kind, logits, validation_->y()) * b;
-    if (loss_kind != OutputLoss::kMeanSquaredError) correct += CountCorrect(loss_kind, logits, validation_->y());
+    loss_sum += (OutputLossValue<float>(loss_kind, logits, validation_->y()) + network_->AuxiliaryLoss()) * b;
+    if (has_accuracy_) correct += CountCorrect(loss_kind, logits, validation_->y());
     if (!record_errors || !classification_) continue;
     nn::MatrixView<float> p = probabilities_.Resize(b);
     OutputPrediction<float>(loss_kind, logits, p);
@@ -329,14 +337,14 @@ DeepRun::Scores DeepRun::Evaluate(bool record_errors) {
   }
   network_->SetTraining(true);
   scores.loss = loss_sum / static_cast<double>(n);
-  scores.accuracy = loss_kind == OutputLoss::kMeanSquaredError ? kNaN : correct / static_cast<double>(n);
+  scores.accuracy = !has_accuracy_ ? kNaN : correct / static_cast<double>(n);
   return scores;
 }
 
 void DeepRun::EndEpoch() {
   EpochRecord record;
   record.train_loss = epoch_samples_ ? epoch_loss_sum_ / epoch_samples_ : kNaN;
-  record.train_accuracy = network_->output_loss() == OutputLoss::kMeanSquaredError || !epoch_samples_
+  record.train_accuracy = !has_accuracy_ || !epoch_samples_
                               ? kNaN : epoch_correct_ / epoch_samples_;
   const Scores validation = Evaluate(true);
   record.validation_loss = validation.loss;
@@ -385,7 +393,7 @@ void DeepRun::Publish() {
   s.batches_done = batch_in_epoch_;
   s.batches_total = batches_per_epoch_;
   s.running_loss = epoch_samples_ && batch_in_epoch_ ? epoch_loss_sum_ / epoch_samples_ : kNaN;
-  s.running_accuracy = epoch_samples_ && batch_in_epoch_ && network_->output_loss() != OutputLoss::kMeanSquaredError
+  s.running_accuracy = epoch_samples_ && batch_in_epoch_ && has_accuracy_
                            ? epoch_correct_ / epoch_samples_ : kNaN;
   s.learning_rate = learning_rate_;
   s.samples_per_second = train_seconds_ > 0 ? samples_trained_ / train_seconds_ : 0.0;

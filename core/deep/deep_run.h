@@ -167,6 +167,7 @@ private:
   bool fits_ = false;
   std::string fit_message_;
   bool classification_ = false;
+  bool has_accuracy_ = false;
   int classes_ = 0;
   std::unique_ptr<BatchMaker> train_, validation_;
   std::vector<nn::Parameter<float>> parameters_;

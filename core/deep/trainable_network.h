@@ -49,10 +49,21 @@ struct StateTensor {
   Eigen::Map<nn::Matrix<S>> value;
 };
 
+// What the network's output is trained to match.
+enum class TrainingTarget {
+  kDataTargets,  // the data's labels, values or dense targets (per the output loss; deep_run.cpp)
+  kInput,        // the input itself (autoencoders: the output has the input's size)
+};
+
 template <typename S>
 class TrainableNetwork {
 public:
   virtual ~TrainableNetwork() = default;
+
+  virtual TrainingTarget training_target() const { return TrainingTarget::kDataTargets; }
+  // A loss term the network adds on top of the output loss, for the last Forward's batch and as a
+  // mean per sample (a VAE's β·KL); Backward adds its gradient itself. 0 for plain networks.
+  virtual double AuxiliaryLoss() const { return 0.0; }
 
   virtual nn::Shape input_shape() const = 0;
   virtual nn::Shape output_shape() const = 0;   // shape of the logits

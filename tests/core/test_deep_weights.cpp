@@ -17,14 +17,14 @@ using namespace mlp::deep;
 
 namespace {
 
-std::unique_ptr<Network<float>> Build(const char* id, std::vector<double> values = {}) {
+std::unique_ptr<TrainableNetwork<float>> Build(const char* id, std::vector<double> values = {}) {
   Result<DeepModelBuild> build = BuildDeepModel(id, *testing::Digits(), values);
   INFO(build.status().message());
   REQUIRE(build.ok());
   return std::move(build.value().network);
 }
 
-nn::MatrixF Predict(Network<float>& net, const nn::MatrixF& x) { return net.Forward(x); }
+nn::MatrixF Predict(TrainableNetwork<float>& net, const nn::MatrixF& x) { return net.Forward(x); }
 
 }  // namespace
 
