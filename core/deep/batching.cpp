@@ -70,6 +70,7 @@ BatchMaker::BatchMaker(const Dataset& data, std::vector<int64_t> rows, TargetEnc
     case TargetEncoding::kValue: target_rows_ = 1; break;
     case TargetEncoding::kDense: target_rows_ = static_cast<int>(data.dense_targets.cols()); break;
     case TargetEncoding::kInput: target_rows_ = static_cast<int>(input_.size()); break;
+    case TargetEncoding::kInputAndValue: target_rows_ = static_cast<int>(input_.size()) + 1; break;
   }
   x_.SetRows(input_.size());
   y_.SetRows(target_rows_);
@@ -109,6 +110,10 @@ int BatchMaker::Fill(int index, int batch_size) {
         for (Eigen::Index k = 0; k < y.rows(); ++k) y(k, j) = static_cast<float>(data_->dense_targets(row, k));
         break;
       case TargetEncoding::kInput: y.col(j) = x.col(j); break;
+      case TargetEncoding::kInputAndValue:
+        y.col(j).head(x.rows()) = x.col(j);
+        y(x.rows(), j) = static_cast<float>(data_->targets(row));
+        break;
     }
   }
   return b;

@@ -27,6 +27,7 @@ enum class TargetEncoding {
   kValue,   // one row: the target value (regression, or a 0/1 label for a sigmoid head)
   kDense,   // dense_targets' row (masks, next frames)
   kInput,   // the input itself (autoencoders), in the input's channels-last order
+  kInputAndValue,  // the input, then the target value as one more row
 };
 
 // The per-sample input shape of `data` (table above), or why there is none (a signal whose

@@ -49,6 +49,12 @@ Result<TargetEncoding> EncodingFor(TrainableNetwork<float>& network, const Datas
                            std::to_string(network.input_shape().size()) + " inputs).");
     return TargetEncoding::kInput;
   }
+  if (network.training_target() == TrainingTarget::kInputAndValue) {
+    if (classes) return Status::Error("This model predicts a property value, but '" + data.name + "' has class labels.");
+    if (outputs != network.input_shape().size() + 1)
+      return Status::Error("An autoencoder with a property head needs the input's size + 1 outputs (" + out + " here).");
+    return TargetEncoding::kInputAndValue;
+  }
   switch (network.output_loss()) {
     case OutputLoss::kSoftmaxCrossEntropy:
       if (!classes) return Status::Error("A softmax classifier needs class labels, but '" + data.name + "' is a regression task: pick a regressor.");
@@ -108,7 +114,8 @@ DeepRun::DeepRun(std::unique_ptr<TrainableNetwork<float>> network, std::shared_p
                       (encoding == TargetEncoding::kValue && network_->output_loss() == OutputLoss::kSigmoidCrossEntropy);
     classes_ = classification_ ? d.num_classes() : 0;
     // Accuracy: of classes, or of 0/1 pixels for masks; none for values and reconstructions.
-    has_accuracy_ = network_->output_loss() != OutputLoss::kMeanSquaredError && encoding != TargetEncoding::kInput;
+    has_accuracy_ = network_->output_loss() != OutputLoss::kMeanSquaredError && encoding != TargetEncoding::kInput &&
+                    encoding != TargetEncoding::kInputAndValue;
     std::vector<int64_t> train_rows = data_->split.train, validation_rows = data_->split.test;
     double holdout = settings_.validation_fraction;
     if (holdout == 0.0 && validation_rows.empty()) holdout = kDefaultHoldout;
@@ -268,7 +275,7 @@ void DeepRun::TrainOneBatch() {
   const int b = train_->Fill(batch_in_epoch_, settings_.batch_size);
   const nn::ConstMatrixView<float> logits = network_->Forward(train_->x());
   const OutputLoss loss_kind = network_->output_loss();
-  const double loss = OutputLossValue<float>(loss_kind, logits, train_->y()) + network_->AuxiliaryLoss();
+  const double loss = network_->LossValue(logits, train_->y()) + network_->AuxiliaryLoss();
   if (first_batch_loss_ < 0 && std::isfinite(loss)) first_batch_loss_ = std::max(loss, 1e-6);
   if (!std::isfinite(loss) || loss > kDivergenceFactor * first_batch_loss_) {
     Diverged("batch " + std::to_string(batch_in_epoch_ + 1) + " of epoch " + std::to_string(epoch_ + 1), loss);
@@ -276,7 +283,7 @@ void DeepRun::TrainOneBatch() {
   }
   if (has_accuracy_) epoch_correct_ += CountCorrect(loss_kind, logits, train_->y());
   nn::MatrixView<float> grad = logit_gradient_.Resize(b);
-  OutputLossGradient<float>(loss_kind, logits, train_->y(), grad);
+  network_->LossGradient(logits, train_->y(), grad);
   network_->Backward(grad);
   optimizer_->Step(parameters_);
   epoch_loss_sum_ += loss * b;
@@ -315,7 +322,7 @@ DeepRun::Scores DeepRun::Evaluate(bool record_errors) {
   for (int k = 0; k < batches; ++k) {
     const int b = validation_->Fill(k, settings_.batch_size);
     const nn::ConstMatrixView<float> logits = network_->Forward(validation_->x());
-    loss_sum += (OutputLossValue<float>(loss_kind, logits, validation_->y()) + network_->AuxiliaryLoss()) * b;
+    loss_sum += (network_->LossValue(logits, validation_->y()) + network_->AuxiliaryLoss()) * b;
     if (has_accuracy_) correct += CountCorrect(loss_kind, logits, validation_->y());
     if (!record_errors || !classification_) continue;
     nn::MatrixView<float> p = probabilities_.Resize(b);

@@ -53,6 +53,7 @@ struct StateTensor {
 enum class TrainingTarget {
   kDataTargets,  // the data's labels, values or dense targets (per the output loss; deep_run.cpp)
   kInput,        // the input itself (autoencoders: the output has the input's size)
+  kInputAndValue,  // the input, then the data's value as one more row (a VAE with a property head)
 };
 
 template <typename S>
@@ -64,6 +65,15 @@ public:
   // A loss term the network adds on top of the output loss, for the last Forward's batch and as a
   // mean per sample (a VAE's β·KL); Backward adds its gradient itself. 0 for plain networks.
   virtual double AuxiliaryLoss() const { return 0.0; }
+  // The loss of an output against its target (mean per sample) and dL/doutput. The defaults are
+  // the output head's (output_loss.h); a network with a composite head (reconstruction logits plus
+  // a property value) overrides both.
+  virtual double LossValue(const nn::ConstRef<S>& output, const nn::ConstRef<S>& target) {
+    return OutputLossValue<S>(output_loss(), output, target);
+  }
+  virtual void LossGradient(const nn::ConstRef<S>& output, const nn::ConstRef<S>& target, nn::MutableRef<S> gradient) {
+    OutputLossGradient<S>(output_loss(), output, target, gradient);
+  }
 
   virtual nn::Shape input_shape() const = 0;
   virtual nn::Shape output_shape() const = 0;   // shape of the logits
