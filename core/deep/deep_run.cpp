@@ -26,6 +26,12 @@ constexpr double kDefaultHoldout = 0.1;           // held out when the split has
 constexpr uint32_t kOrderSeedSalt = 0x2545F491u;  // epoch orders: a stream apart from the weights'
 constexpr uint32_t kHoldoutSeedSalt = 0x68E31DA4u;
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr int kDenseExamples = 6;             // validation rows whose whole output the views show
+constexpr int kReconstructions = 8, kPriorSamples = 16, kTraversalSide = 9;  // latent views
+constexpr float kTraversalExtent = 2.5f;          // ± prior standard deviations the traversal spans
+constexpr double kViewsIntervalS = 2.0;           // output views refresh this often mid-epoch
+constexpr int64_t kMaxRowsForLiveViews = 2000;    // above this many validation rows: per epoch only
+constexpr uint32_t kSampleSeedSalt = 0x5BD1E995u;
 
 using Clock = std::chrono::steady_clock;
 double Seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
@@ -110,6 +116,9 @@ DeepRun::DeepRun(std::unique_ptr<TrainableNetwork<float>> network, std::shared_p
   if (fits_) {
     const Dataset& d = *data_->data;
     const TargetEncoding encoding = EncodingFor(*network_, d).value();
+    encoding_ = encoding;
+    latent_ = dynamic_cast<LatentModel<float>*>(network_.get());
+    has_output_views_ = latent_ || encoding != TargetEncoding::kOneHot;
     classification_ = encoding == TargetEncoding::kOneHot ||
                       (encoding == TargetEncoding::kValue && network_->output_loss() == OutputLoss::kSigmoidCrossEntropy);
     classes_ = classification_ ? d.num_classes() : 0;
@@ -189,6 +198,7 @@ void DeepRun::Apply(const Command& command) {
       ClearHistory();
       message_ = fit_message_;
       network_->Initialize(settings_.seed);
+      if (fits_ && has_output_views_) ScoreAndRefreshViews(false);
       break;
     case Command::kLoad:
       if (command.bytes) Load(*command.bytes);
@@ -210,6 +220,7 @@ void DeepRun::ClearHistory() {
   history_.clear();
   validation_losses_.clear();
   confusion_.clear();
+  views_.reset();
   misclassified_.clear();
   note_.clear();
   learning_rate_ = settings_.optimizer.learning_rate;
@@ -233,7 +244,7 @@ void DeepRun::Load(const std::vector<uint8_t>& bytes) {
   }
   ClearHistory();
   message_.clear();
-  const Scores scores = Evaluate(true);
+  const Scores scores = ScoreAndRefreshViews(true);
   note_ = "Loaded weights: validation loss " + FormatNumber(scores.loss) +
           (std::isnan(scores.accuracy) ? std::string() : ", accuracy " + FormatNumber(scores.accuracy)) + ".";
 }
@@ -294,6 +305,8 @@ void DeepRun::TrainOneBatch() {
   train_seconds_ += seconds;
   if (pending_batches_ > 0) --pending_batches_;
   if (++batch_in_epoch_ == batches_per_epoch_) EndEpoch();
+  else if (has_output_views_ && validation_->size() <= kMaxRowsForLiveViews && Seconds(last_views_) >= kViewsIntervalS)
+    ScoreAndRefreshViews(false);  // inference only: the training sequence is unchanged
 }
 
 void DeepRun::Diverged(const std::string& where, double loss) {
@@ -307,23 +320,56 @@ void DeepRun::Diverged(const std::string& where, double loss) {
              "learning rate and press Play, or Reset.";
 }
 
-DeepRun::Scores DeepRun::Evaluate(bool record_errors) {
+DeepRun::Scores DeepRun::Evaluate(bool record_errors, OutputViews* views) {
   Scores scores;
   if (record_errors) {
     confusion_.assign(static_cast<size_t>(classes_) * classes_, 0);
     misclassified_.clear();
   }
   const int64_t n = validation_->size();
-  if (n == 0) return {kNaN, kNaN};
+  if (n == 0) return {kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
+  validation_->KeepOrder();
   network_->SetTraining(false);
   const OutputLoss loss_kind = network_->output_loss();
-  double loss_sum = 0, correct = 0;
+  const bool masks = encoding_ == TargetEncoding::kDense && loss_kind == OutputLoss::kSigmoidCrossEntropy;
+  const bool values = encoding_ == TargetEncoding::kValue && loss_kind == OutputLoss::kMeanSquaredError;
+  const bool dense_outputs = encoding_ == TargetEncoding::kDense || encoding_ == TargetEncoding::kInput ||
+                             encoding_ == TargetEncoding::kInputAndValue;
+  double loss_sum = 0, correct = 0, reconstruction_sum = 0, kl_sum = 0;
+  double both = 0, predicted_on = 0, truly_on = 0;  // mask pixels: P∩T, |P|, |T|
   const int batches = validation_->BatchCount(settings_.batch_size);
   for (int k = 0; k < batches; ++k) {
     const int b = validation_->Fill(k, settings_.batch_size);
     const nn::ConstMatrixView<float> logits = network_->Forward(validation_->x());
-    loss_sum += (network_->LossValue(logits, validation_->y()) + network_->AuxiliaryLoss()) * b;
-    if (has_accuracy_) correct += CountCorrect(loss_kind, logits, validation_->y());
+    const nn::ConstMatrixView<float> y = validation_->y();
+    loss_sum += (network_->LossValue(logits, y) + network_->AuxiliaryLoss()) * b;
+    if (latent_) {
+      reconstruction_sum += latent_->LastReconstructionLoss() * b;
+      kl_sum += latent_->LastKl() * b;
+    }
+    if (has_accuracy_) correct += CountCorrect(loss_kind, logits, y);
+    if (masks) {
+      for (int j = 0; j < b; ++j)
+        for (Eigen::Index i = 0; i < logits.rows(); ++i) {
+          const bool p = logits(i, j) > 0.0f, t = y(i, j) > 0.5f;
+          both += p && t, predicted_on += p, truly_on += t;
+        }
+    }
+    if (views && values) {
+      for (int j = 0; j < b; ++j) {
+        views->value_rows.push_back(validation_->batch_row(j));
+        views->predicted_values.push_back(logits(0, j));
+        views->true_values.push_back(y(0, j));
+      }
+    }
+    if (views && dense_outputs && k == 0) {
+      nn::MatrixView<float> p = probabilities_.Resize(b);
+      OutputPrediction<float>(loss_kind, logits, p);
+      for (int j = 0; j < std::min(b, kDenseExamples); ++j) {
+        views->dense_rows.push_back(validation_->batch_row(j));
+        views->dense_outputs.emplace_back(p.col(j).data(), p.col(j).data() + p.rows());
+      }
+    }
     if (!record_errors || !classification_) continue;
     nn::MatrixView<float> p = probabilities_.Resize(b);
     OutputPrediction<float>(loss_kind, logits, p);
@@ -331,10 +377,10 @@ DeepRun::Scores DeepRun::Evaluate(bool record_errors) {
       int predicted, truth;
       float confidence;
       if (loss_kind == OutputLoss::kSoftmaxCrossEntropy) {
-        predicted = ArgMax(p.col(j)), truth = ArgMax(validation_->y().col(j));
+        predicted = ArgMax(p.col(j)), truth = ArgMax(y.col(j));
         confidence = p(predicted, j);
       } else {  // sigmoid, one output: class 1 when p > ½
-        predicted = p(0, j) > 0.5f ? 1 : 0, truth = validation_->y()(0, j) > 0.5f ? 1 : 0;
+        predicted = p(0, j) > 0.5f ? 1 : 0, truth = y(0, j) > 0.5f ? 1 : 0;
         confidence = predicted ? p(0, j) : 1.0f - p(0, j);
       }
       ++confusion_[static_cast<size_t>(truth * classes_ + predicted)];
@@ -343,8 +389,28 @@ DeepRun::Scores DeepRun::Evaluate(bool record_errors) {
     }
   }
   network_->SetTraining(true);
-  scores.loss = loss_sum / static_cast<double>(n);
-  scores.accuracy = !has_accuracy_ ? kNaN : correct / static_cast<double>(n);
+  const double rows = static_cast<double>(n);
+  scores.loss = loss_sum / rows;
+  scores.accuracy = !has_accuracy_ ? kNaN : correct / rows;
+  // Dice and IoU are 1 when neither the truth nor the prediction has a lesion pixel.
+  scores.dice = !masks ? kNaN : predicted_on + truly_on > 0 ? 2 * both / (predicted_on + truly_on) : 1.0;
+  scores.iou = !masks ? kNaN : predicted_on + truly_on - both > 0 ? both / (predicted_on + truly_on - both) : 1.0;
+  scores.reconstruction = latent_ ? reconstruction_sum / rows : kNaN;
+  scores.kl = latent_ ? kl_sum / rows : kNaN;
+  return scores;
+}
+
+DeepRun::Scores DeepRun::ScoreAndRefreshViews(bool record_errors) {
+  auto views = std::make_shared<OutputViews>();
+  views->epoch = static_cast<uint64_t>(epoch_);
+  const Scores scores = Evaluate(record_errors, views.get());
+  if (latent_ && validation_->size() > 0) {
+    ComputeLatentViews(*latent_, *validation_, data_->data->targets, kReconstructions, kPriorSamples, kTraversalSide,
+                       kTraversalExtent, settings_.seed ^ kSampleSeedSalt, &views->latent);
+    views->has_latent = true;
+  }
+  views_ = std::move(views);
+  last_views_ = Clock::now();
   return scores;
 }
 
@@ -353,9 +419,13 @@ void DeepRun::EndEpoch() {
   record.train_loss = epoch_samples_ ? epoch_loss_sum_ / epoch_samples_ : kNaN;
   record.train_accuracy = !has_accuracy_ || !epoch_samples_
                               ? kNaN : epoch_correct_ / epoch_samples_;
-  const Scores validation = Evaluate(true);
+  const Scores validation = ScoreAndRefreshViews(true);
   record.validation_loss = validation.loss;
   record.validation_accuracy = validation.accuracy;
+  record.validation_dice = validation.dice;
+  record.validation_iou = validation.iou;
+  record.validation_reconstruction = validation.reconstruction;
+  record.validation_kl = validation.kl;
   record.learning_rate = learning_rate_;
   record.seconds = epoch_seconds_;
   batch_in_epoch_ = 0;
@@ -413,6 +483,10 @@ void DeepRun::Publish() {
   s.misclassified = misclassified_;
   s.validation_rows = validation_ ? validation_->size() : 0;
   s.training_rows = train_ ? train_->size() : 0;
+  s.dense_task = encoding_ == TargetEncoding::kDense;
+  s.autoencoder = encoding_ == TargetEncoding::kInput || encoding_ == TargetEncoding::kInputAndValue;
+  s.regression = !classification_ && encoding_ == TargetEncoding::kValue;
+  s.views = views_;
   s.summary = summary_;
   s.filters = network_->FirstFilters();
   s.activation_row = activation_row_;

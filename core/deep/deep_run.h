@@ -24,6 +24,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <limits>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -33,6 +34,7 @@
 
 #include "core/data/recipe/data_recipe.h"
 #include "core/deep/batching.h"
+#include "core/deep/output_views.h"
 #include "core/deep/trainable_network.h"
 #include "core/nn/optimizer.h"
 #include "core/nn/schedule.h"
@@ -59,6 +61,13 @@ struct EpochRecord {
   double validation_loss = 0, validation_accuracy = 0;
   double learning_rate = 0;
   double seconds = 0;                          // training time of the epoch (no validation)
+  // Masks (sigmoid head on dense 0/1 targets): Dice 2|P∩T|/(|P|+|T|) and IoU |P∩T|/|P∪T| of the
+  // thresholded prediction (p > ½) over all validation pixels. NaN for other tasks.
+  double validation_dice = std::numeric_limits<double>::quiet_NaN();
+  double validation_iou = std::numeric_limits<double>::quiet_NaN();
+  // Generative models (latent_model.h): the validation loss's parts, before β. NaN otherwise.
+  double validation_reconstruction = std::numeric_limits<double>::quiet_NaN();
+  double validation_kl = std::numeric_limits<double>::quiet_NaN();
 };
 
 struct MisclassifiedSample {
@@ -102,6 +111,9 @@ struct DeepSnapshot {
   int64_t activation_row = -1;     // dataset row whose stage outputs follow (−1: none asked)
   std::vector<StageActivation> activations;
   std::vector<float> activation_output;  // the network's prediction for that row (probabilities / values)
+  // What the task is, for the views: masks / frames per sample, or the input reconstructed.
+  bool dense_task = false, autoencoder = false, regression = false;
+  std::shared_ptr<const OutputViews> views;  // null until first computed
 };
 
 class DeepRun {
@@ -156,8 +168,12 @@ private:
   void Diverged(const std::string& where, double loss);
   void ClearHistory();
   void Load(const std::vector<uint8_t>& bytes);
-  struct Scores { double loss = 0, accuracy = 0; };
-  Scores Evaluate(bool record_errors);
+  struct Scores { double loss = 0, accuracy = 0, dice = 0, iou = 0, reconstruction = 0, kl = 0; };
+  // Scores the validation rows; with record_errors also the confusion matrix and misclassified
+  // rows; with `views` the predictions the output views show.
+  Scores Evaluate(bool record_errors, OutputViews* views = nullptr);
+  // Evaluate, plus the output views from the same pass (and the latent views of a generative model).
+  Scores ScoreAndRefreshViews(bool record_errors);
   void Publish();
   void WorkerLoop();
 
@@ -168,6 +184,9 @@ private:
   std::string fit_message_;
   bool classification_ = false;
   bool has_accuracy_ = false;
+  TargetEncoding encoding_ = TargetEncoding::kValue;
+  LatentModel<float>* latent_ = nullptr;  // the network, when it is generative
+  bool has_output_views_ = false;         // predictions worth showing besides the confusion matrix
   int classes_ = 0;
   std::unique_ptr<BatchMaker> train_, validation_;
   std::vector<nn::Parameter<float>> parameters_;
@@ -193,7 +212,8 @@ private:
   std::vector<MisclassifiedSample> misclassified_;
   std::string message_, note_;
   int64_t activation_row_ = -1;
-  std::chrono::steady_clock::time_point last_publish_{};
+  std::chrono::steady_clock::time_point last_publish_{}, last_views_{};
+  std::shared_ptr<const OutputViews> views_;
 
   mutable std::mutex mutex_;
   std::condition_variable wake_, idle_;
