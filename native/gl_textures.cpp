@@ -13,13 +13,15 @@ namespace {
 GLuint Name(ImTextureID texture) { return static_cast<GLuint>(reinterpret_cast<intptr_t>(texture)); }
 }  // namespace
 
-ImTextureID CreateGlTexture(int width, int height) {
+ImTextureID CreateGlTexture(int width, int height, bool pixelated) {
   GLuint name = 0;
   glGenTextures(1, &name);
   glBindTexture(GL_TEXTURE_2D, name);
-  // Linear filtering smooths the coarse output grid into a continuous surface, as the eye expects.
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  // Linear filtering smooths the coarse output grid into a continuous surface, as the eye expects;
+  // images of a few pixels stay pixels.
+  const GLint filter = pixelated ? GL_NEAREST : GL_LINEAR;
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);

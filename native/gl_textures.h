@@ -9,7 +9,7 @@
 
 namespace mlp::shell {
 
-ImTextureID CreateGlTexture(int width, int height);
+ImTextureID CreateGlTexture(int width, int height, bool pixelated);
 void UpdateGlTexture(ImTextureID texture, int width, int height, const uint32_t* rgba);
 void DestroyGlTexture(ImTextureID texture);
 
@@ -17,7 +17,8 @@ void DestroyGlTexture(ImTextureID texture);
 // the last rendered frame (an unchanged frame with unchanged draw data is not drawn again).
 class GlTexturePlatform : public ui::Platform {
 public:
-  ImTextureID CreateTexture(int width, int height) override { return CreateGlTexture(width, height); }
+  using ui::Platform::CreateTexture;
+  ImTextureID CreateTexture(int width, int height, bool pixelated) override { return CreateGlTexture(width, height, pixelated); }
   void UpdateTexture(ImTextureID texture, int width, int height, const uint32_t* rgba) override {
     UpdateGlTexture(texture, width, height, rgba);
     textures_changed = true;

@@ -248,6 +248,8 @@ Status App::Command(std::string_view name) {
     tab_ = Tab::kModels;
     select_tab_ = true;
     return models_->ShowView(name.substr(11));
+  } else if (name == "deep:save") {
+    return deep_->SaveWeights();
   } else if (name == "deep:play" || name == "deep:pause" || name == "deep:step" || name == "deep:reset") {
     if (name == "deep:play") deep_->Play();
     if (name == "deep:pause") deep_->Pause();
@@ -292,12 +294,22 @@ Status App::Command(std::string_view name) {
     data_->SelectSource(id);
   } else {
     return Status::Error("Unknown command '" + std::string(name) +
-                         "': use play, pause, step, reset, regenerate, tab:playground, tab:data, tab:models, tab:deep, view:<view>, data:<dataset>, model:<id>, model-view:<view>, lesson:<id>, model:play/pause/step/reset, deep:<id>, deep:play/pause/step/reset, deep-param:<key>=<value> or deep-view:<view>.");
+                         "': use play, pause, step, reset, regenerate, tab:playground, tab:data, tab:models, tab:deep, view:<view>, data:<dataset>, model:<id>, model-view:<view>, lesson:<id>, model:play/pause/step/reset, deep:<id>, deep:play/pause/step/reset/save, deep-param:<key>=<value> or deep-view:<view>.");
   }
   return {};
 }
 
 void App::ImportFiles(std::vector<InputFile> files) {
+  // Trained weights go to the deep model they were saved from; everything else is data.
+  const auto is_weights = [](const InputFile& f) {
+    return f.name.size() > 5 && f.name.compare(f.name.size() - 5, 5, ".mlpw") == 0;
+  };
+  if (!files.empty() && std::all_of(files.begin(), files.end(), is_weights)) {
+    tab_ = Tab::kDeep;
+    select_tab_ = true;
+    deep_->LoadWeights(std::move(files.back().bytes), files.back().name);
+    return;
+  }
   tab_ = Tab::kData;
   select_tab_ = true;
   data_->ImportFiles(std::move(files));

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/base/status.h"
 #include "imgui.h"
 
 namespace mlp::ui {
@@ -21,7 +22,10 @@ public:
   virtual bool SupportsWorkerThreads() const = 0;
 
   // RGBA8 textures for heatmaps and thumbnails; rgba holds width·height texels, row 0 on top.
-  virtual ImTextureID CreateTexture(int width, int height) = 0;
+  // Smooth (linear) filtering suits fields; `pixelated` (nearest) keeps small images — digits,
+  // masks, filters — crisp when they are drawn many times their size.
+  virtual ImTextureID CreateTexture(int width, int height, bool pixelated) = 0;
+  ImTextureID CreateTexture(int width, int height) { return CreateTexture(width, height, false); }
   virtual void UpdateTexture(ImTextureID texture, int width, int height, const uint32_t* rgba) = 0;
   virtual void DestroyTexture(ImTextureID texture) = 0;
 
@@ -42,6 +46,11 @@ public:
   // App::ImportFiles. Returns false when the shell has none: the app then shows its own browser
   // of the local file system.
   virtual bool RequestOpenFiles() { return false; }
+
+  // Hands a file the learner asked to keep (trained weights) to the shell: the browser downloads
+  // it, the desktop writes it to the working directory. Returns what happened, for the UI
+  // ("Saved to /home/…/cnn_simple.mlpw"), or an error.
+  virtual Result<std::string> SaveFile(const std::string& name, const std::vector<uint8_t>& bytes);
 
 private:
   std::string datasets_directory_;

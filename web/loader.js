@@ -149,7 +149,7 @@
   picker.type = 'file';
   picker.multiple = true;
   picker.hidden = true;
-  picker.accept = '.csv,.tsv,.txt,.npy,.npz,.png,.gz,.idx,.idx1-ubyte,.idx3-ubyte,application/octet-stream';
+  picker.accept = '.csv,.tsv,.txt,.npy,.npz,.png,.gz,.idx,.idx1-ubyte,.idx3-ubyte,.mlpw,application/octet-stream';
   picker.addEventListener('change', () => {
     const files = Array.from(picker.files || []);
     picker.value = '';
@@ -442,6 +442,17 @@
       monitorRunDependencies: (left) => { if (left === 0) setProgress('Starting…', null, ''); },
       printErr,
       openFilePicker: () => picker.click(),
+      // Trained weights and other files the learner keeps: a download of a Blob.
+      downloadFile: (name, bytes) => {
+        const url = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
+        const link = document.createElement('a');
+        link.href = url;
+        link.download = name;
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10000);
+      },
       fetchDataset: (file, request) => { fetchDataset(file, request); },
       onAbort: (what) => showError('ML Playground stopped (runtime abort)',
                                    'The app hit an internal error and cannot continue. Reload the page.',

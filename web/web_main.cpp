@@ -65,6 +65,12 @@ public:
     return true;
   }
 
+  // The browser's download of a Blob made from a copy of the bytes.
+  mlp::Result<std::string> SaveFile(const std::string& name, const std::vector<uint8_t>& bytes) override {
+    EM_ASM({ Module.downloadFile(UTF8ToString($0), HEAPU8.slice($1, $1 + $2)); }, name.c_str(), bytes.data(), bytes.size());
+    return "Downloaded " + name + " (" + std::to_string(bytes.size()) + " bytes).";
+  }
+
 private:
   std::map<int, BytesCallback> pending_;
   int next_request_ = 1;

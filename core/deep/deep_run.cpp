@@ -174,6 +174,7 @@ void DeepRun::Pause() { Post({Command::kPause}); }
 void DeepRun::Step() { Post({Command::kStep}); }
 void DeepRun::Reset() { Post({Command::kReset}); }
 void DeepRun::ShowActivations(int64_t row) { Post({Command::kShow, row}); }
+void DeepRun::SaveWeights() { Post({Command::kSave}); }
 void DeepRun::LoadWeights(std::shared_ptr<const std::vector<uint8_t>> bytes) {
   Post({Command::kLoad, -1, std::move(bytes)});
 }
@@ -202,6 +203,10 @@ void DeepRun::Apply(const Command& command) {
       break;
     case Command::kLoad:
       if (command.bytes) Load(*command.bytes);
+      break;
+    case Command::kSave:
+      saved_weights_ = std::make_shared<const std::vector<uint8_t>>(deep::SaveWeights<float>(*network_));
+      ++saved_serial_;
       break;
   }
   Publish();
@@ -487,6 +492,8 @@ void DeepRun::Publish() {
   s.autoencoder = encoding_ == TargetEncoding::kInput || encoding_ == TargetEncoding::kInputAndValue;
   s.regression = !classification_ && encoding_ == TargetEncoding::kValue;
   s.views = views_;
+  s.saved_weights = saved_weights_;
+  s.saved_serial = saved_serial_;
   s.summary = summary_;
   s.filters = network_->FirstFilters();
   s.activation_row = activation_row_;

@@ -114,6 +114,9 @@ struct DeepSnapshot {
   // What the task is, for the views: masks / frames per sample, or the input reconstructed.
   bool dense_task = false, autoencoder = false, regression = false;
   std::shared_ptr<const OutputViews> views;  // null until first computed
+  // The last SaveWeights' file; saved_serial counts the saves (0: none yet).
+  std::shared_ptr<const std::vector<uint8_t>> saved_weights;
+  uint64_t saved_serial = 0;
 };
 
 class DeepRun {
@@ -137,6 +140,9 @@ public:
   // starts again from the loaded weights, the validation rows are scored at once and `note` says
   // so; on failure `message` explains and the weights stay as they were.
   void LoadWeights(std::shared_ptr<const std::vector<uint8_t>> bytes);
+  // Serialises the weights (weights_io.h) between two batches; the bytes arrive with the next
+  // snapshot (saved_weights, with a new saved_serial).
+  void SaveWeights();
   // Caller-steps mode: applies commands and trains for up to `milliseconds`. Does nothing when the
   // run has a worker thread.
   void StepFor(double milliseconds);
@@ -152,7 +158,7 @@ public:
 
 private:
   struct Command {
-    enum Kind { kPlay, kPause, kStep, kReset, kShow, kLoad };
+    enum Kind { kPlay, kPause, kStep, kReset, kShow, kLoad, kSave };
     Command(Kind k, int64_t r = -1, std::shared_ptr<const std::vector<uint8_t>> b = nullptr)  // NOLINT: implicit
         : kind(k), row(r), bytes(std::move(b)) {}
     Kind kind;
@@ -214,6 +220,8 @@ private:
   int64_t activation_row_ = -1;
   std::chrono::steady_clock::time_point last_publish_{}, last_views_{};
   std::shared_ptr<const OutputViews> views_;
+  std::shared_ptr<const std::vector<uint8_t>> saved_weights_;
+  uint64_t saved_serial_ = 0;
 
   mutable std::mutex mutex_;
   std::condition_variable wake_, idle_;

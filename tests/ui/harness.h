@@ -45,8 +45,12 @@ public:
     REQUIRE(mlp::ui::ImGuiAssertFailures() == 0);
   }
 
-  // Presses and releases the left button over a named widget (two frames each).
+  // Presses and releases the left button over a named widget (two frames each), after two frames
+  // that lay the widget out for the current state: a worker may have changed it since the last
+  // frame, and a scrollbar that the new content needs appears one frame later still.
   void Click(const char* name) {
+    Frame();
+    Frame();
     const auto rect = app_->WidgetRect(name);
     REQUIRE(rect.has_value());
     ImGuiIO& io = ImGui::GetIO();

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "ui/platform.h"
 
@@ -14,7 +15,8 @@ public:
   explicit HeadlessPlatform(bool worker_threads) : worker_threads_(worker_threads) {}
   std::string BuildFlavour() const override { return "headless"; }
   bool SupportsWorkerThreads() const override { return worker_threads_; }
-  ImTextureID CreateTexture(int, int) override {
+  using ui::Platform::CreateTexture;
+  ImTextureID CreateTexture(int, int, bool) override {
     const intptr_t id = ++next_;
     live_.insert(id);
     return reinterpret_cast<ImTextureID>(id);
@@ -26,6 +28,14 @@ public:
   void DestroyTexture(ImTextureID texture) override {
     if (!live_.erase(reinterpret_cast<intptr_t>(texture))) ++bad_calls_;
   }
+
+  // Files the app saved, kept in memory.
+  mlp::Result<std::string> SaveFile(const std::string& name, const std::vector<uint8_t>& bytes) override {
+    saved_name = name, saved_bytes = bytes;
+    return "Kept " + name + " in memory.";
+  }
+  std::string saved_name;
+  std::vector<uint8_t> saved_bytes;
 
   int updates() const { return updates_; }
   int bad_calls() const { return bad_calls_; }

@@ -131,3 +131,64 @@ TEST_CASE("Deep models tab: a table with the CNN is refused with a message, bad 
     CHECK_FALSE(harness.app().Command("deep-param:no_such_key=1").ok());
   }
 }
+
+TEST_CASE("Deep models tab: trained weights are saved and loaded back with the same score", "[ui][deep]") {
+  for (bool worker : {true, false}) {
+    INFO((worker ? "worker thread" : "frame loop"));
+    Harness harness(worker);
+    for (int i = 0; i < 3; ++i) harness.Frame();
+    LoadData(harness, "digits", worker);
+    REQUIRE(harness.app().Command("tab:deep").ok());
+    REQUIRE(harness.app().Command("deep:mlp_mnist").ok());
+    REQUIRE(harness.app().Command("deep-param:epochs=2").ok());
+    REQUIRE(harness.app().Command("deep:play").ok());
+    WaitFor(harness, [&] { return Has(harness.app().DeepStatusJson(), "\"finished\":true"); }, worker);
+    const double trained = Number(harness.app().DeepStatusJson(), "validationLoss");
+    REQUIRE(std::isfinite(trained));
+    harness.Click("deep-save");
+    WaitFor(harness, [&] { return !harness.platform().saved_bytes.empty(); }, worker);
+    CHECK(harness.platform().saved_name == "mlp_mnist.mlpw");
+    REQUIRE(harness.platform().saved_bytes.size() > 4);
+    CHECK(Has(harness.app().DeepStatusJson(), "Kept mlp_mnist.mlpw"));
+    // Fresh weights score worse; loading the file brings the trained score back exactly.
+    harness.Click("deep-reset");
+    WaitFor(harness, [&] { return Number(harness.app().DeepStatusJson(), "epoch") == 0; }, worker);
+    harness.app().ImportFiles({{"mlp_mnist.mlpw", harness.platform().saved_bytes}});
+    WaitFor(harness, [&] { return Has(harness.app().DeepStatusJson(), "Loaded weights"); }, worker);
+    const std::string status = harness.app().DeepStatusJson();
+    INFO(status);
+    CHECK(Has(status, "\"tab\":\"deep\"") == false);  // the tab is in the app's status, not the deep one
+    CHECK(Has(harness.app().StatusJson(), "\"tab\":\"deep\""));
+    // The run scores the loaded weights at once (the history starts again from them).
+    const size_t at = status.find("Loaded weights: validation loss ");
+    REQUIRE(at != std::string::npos);
+    CHECK(std::strtod(status.c_str() + at + 32, nullptr) == Approx(trained).epsilon(1e-5));
+    // A damaged file is refused with a message and the loaded weights stay.
+    std::vector<uint8_t> damaged = harness.platform().saved_bytes;
+    damaged[damaged.size() / 2] ^= 0xFF;
+    harness.app().ImportFiles({{"damaged.mlpw", damaged}});
+    WaitFor(harness, [&] { return Has(harness.app().DeepStatusJson(), "Could not load"); }, worker);
+    CHECK(Has(harness.app().DeepStatusJson(), "Could not load the weights"));
+  }
+}
+
+TEST_CASE("Deep models tab: the CNN regressor's predictions view draws on storm images", "[ui][deep]") {
+  for (bool worker : {true, false}) {
+    INFO((worker ? "worker thread" : "frame loop"));
+    Harness harness(worker);
+    for (int i = 0; i < 3; ++i) harness.Frame();
+    LoadData(harness, "storm_images", worker);
+    REQUIRE(harness.app().Command("tab:deep").ok());
+    REQUIRE(harness.app().Command("deep:cnn_regressor").ok());
+    REQUIRE(harness.app().Command("deep-param:epochs=1").ok());
+    REQUIRE(harness.app().Command("deep-view:predictions").ok());
+    REQUIRE(harness.app().Command("deep:play").ok());
+    WaitFor(harness, [&] { return Has(harness.app().DeepStatusJson(), "\"finished\":true"); }, worker);
+    for (int i = 0; i < 3; ++i) harness.Frame();
+    const std::string status = harness.app().DeepStatusJson();
+    INFO(status);
+    CHECK(Has(status, "\"view\":\"predictions\""));
+    CHECK(std::isfinite(Number(status, "validationLoss")));
+    CHECK(harness.platform().bad_calls() == 0);
+  }
+}

@@ -39,6 +39,55 @@ AtlasCell AtlasBuilder::PutColormap(int x, int y, int h, int w, const float* val
   return {x, y, w, h};
 }
 
+AtlasCell AtlasBuilder::PutGreyRange(int x, int y, int h, int w, const float* values, float lo, float hi) {
+  if (!write_) return {x, y, w, h};
+  const float span = hi > lo ? hi - lo : 1.0f;
+  for (int r = 0; r < h && y + r < height_; ++r)
+    for (int c = 0; c < w && x + c < width_; ++c) {
+      const float v = (values[static_cast<size_t>(r) * w + c] - lo) / span;
+      const auto g = static_cast<uint8_t>(255.0f * std::clamp(std::isfinite(v) ? v : 0.0f, 0.0f, 1.0f));
+      texels_[static_cast<size_t>(y + r) * width_ + x + c] = IM_COL32(g, g, g, 255);
+    }
+  return {x, y, w, h};
+}
+
+AtlasCell AtlasBuilder::PutMaskOverlay(int x, int y, int h, int w, const float* image, const float* truth, const float* predicted) {
+  if (!write_) return {x, y, w, h};
+  for (int r = 0; r < h && y + r < height_; ++r)
+    for (int c = 0; c < w && x + c < width_; ++c) {
+      const size_t i = static_cast<size_t>(r) * w + c;
+      const float g = 200.0f * std::clamp(std::isfinite(image[i]) ? image[i] : 0.0f, 0.0f, 1.0f);
+      const bool t = truth[i] > 0.5f, p = predicted[i] > 0.5f;
+      // Tints mix the grey with pure colours so the anatomy stays visible under the mask.
+      const float red = t || p ? (p ? 255.0f : g * 0.5f) : g, green = t ? 220.0f : (p ? g * 0.4f : g);
+      const float blue = t || p ? g * 0.3f : g;
+      texels_[static_cast<size_t>(y + r) * width_ + x + c] =
+          IM_COL32(static_cast<uint8_t>(red), static_cast<uint8_t>(green), static_cast<uint8_t>(blue), 255);
+    }
+  return {x, y, w, h};
+}
+
+void UploadIfNew(DeepWorkspace& workspace, AtlasTexture& texture, const AtlasBuilder& atlas, uint64_t version) {
+  if (texture.version == version) return;
+  texture.Upload(workspace.platform(), atlas.width(), atlas.height(), atlas.texels());
+  texture.version = version;
+}
+
+void DrawAtlasCell(const AtlasTexture& texture, const AtlasCell& c, float width, ImU32 frame) {
+  const float height = width * static_cast<float>(c.h) / static_cast<float>(std::max(c.w, 1));
+  if (!texture.id || texture.width == 0) {
+    ImGui::Dummy(ImVec2(width, height));
+    return;
+  }
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const ImVec2 uv0(static_cast<float>(c.x) / texture.width, static_cast<float>(c.y) / texture.height);
+  const ImVec2 uv1(static_cast<float>(c.x + c.w) / texture.width, static_cast<float>(c.y + c.h) / texture.height);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddImage(texture.id, p, ImVec2(p.x + width, p.y + height), uv0, uv1);
+  draw->AddRect(p, ImVec2(p.x + width, p.y + height), frame ? frame : colors::kPanelBorder, 0.0f, 0, frame ? 2.0f : 1.0f);
+  ImGui::Dummy(ImVec2(width, height));
+}
+
 void DrawAtlasGrid(const AtlasTexture& texture, const std::vector<AtlasCell>& cells, float cell,
                    const std::vector<std::string>& captions, const std::vector<ImU32>& caption_colors) {
   if (!texture.id || cells.empty()) return;

@@ -3,12 +3,39 @@
 // controls, and why the data do not fit when they do not.
 #include <cmath>
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 
 #include "ui/deep/deep_workspace.h"
 #include "ui/panels/panel_context.h"
 #include "ui/panels/widgets.h"
 
 namespace mlp::ui {
+namespace {
+
+// The desktop's way to pick a weights file: a path (the browser opens its own file picker).
+void DrawLoadWeightsPopup(DeepWorkspace& workspace) {
+  static char path[1024] = "";
+  if (!ImGui::BeginPopup("Load weights")) return;
+  ImGui::TextUnformatted("Path of a .mlpw file saved from this model:");
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24.0f);
+  const bool enter = ImGui::InputText("##weights-path", path, sizeof path, ImGuiInputTextFlags_EnterReturnsTrue);
+  if (ImGui::Button("Load") || enter) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      workspace.LoadWeights({}, path);  // says that the file cannot be read
+    } else {
+      std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      workspace.LoadWeights(std::move(bytes), path);
+    }
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+}
+
+}  // namespace
 namespace {
 
 void WarningText(const std::string& text) {
@@ -81,7 +108,18 @@ void DrawDeepPanel(DeepWorkspace& workspace, const Fonts& fonts, WidgetRegistry&
   if (ImGui::Button("Reset", ImVec2(-1, 0))) workspace.Reset();
   widgets.RecordLastItem("deep-reset");
   HelpTooltip("Fresh weights from the seed; the history starts again.");
+  const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+  if (ImGui::Button("Save weights", ImVec2(half, 0))) (void)workspace.SaveWeights();
+  widgets.RecordLastItem("deep-save");
+  HelpTooltip("Keep the trained weights in a .mlpw file (a download in the browser).");
+  ImGui::SameLine();
+  if (ImGui::Button("Load weights…", ImVec2(-1, 0)) && !workspace.platform().RequestOpenFiles())
+    ImGui::OpenPopup("Load weights");
+  widgets.RecordLastItem("deep-load");
+  HelpTooltip("Continue from a .mlpw file saved from this same model (dropping the file on the page works too).");
   ImGui::EndDisabled();
+  DrawLoadWeightsPopup(workspace);
+  if (!workspace.file_message().empty()) Caption(workspace.file_message().c_str());
 
   if (!workspace.refusal().empty()) WarningText(workspace.refusal());
   if (snapshot) {

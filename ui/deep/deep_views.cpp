@@ -40,7 +40,7 @@ void DrawSummary(const deep::DeepSnapshot& s) {
   }
 }
 
-// Train and validation curves of one metric per epoch.
+// Train and validation curves of the loss, or of accuracy, per epoch.
 void Curves(const char* id, const deep::DeepSnapshot& s, bool accuracy, ImVec2 size) {
   std::vector<float> epochs, train, validation;
   for (size_t i = 0; i < s.history.size(); ++i) {
@@ -54,7 +54,7 @@ void Curves(const char* id, const deep::DeepSnapshot& s, bool accuracy, ImVec2 s
   options.auto_fit_y = !accuracy;
   options.y = {0, 1};
   options.x_label = "epoch";
-  options.y_label = accuracy ? "accuracy" : "loss";
+  options.y_label = accuracy ? (s.dense_task ? "pixel accuracy" : "accuracy") : "loss";
   if (!plot::BeginPlot(id, size, options)) return;
   const int n = static_cast<int>(epochs.size());
   plot::PlotLine("train", epochs.data(), train.data(), n, colors::kTrainCurve);
@@ -63,6 +63,31 @@ void Curves(const char* id, const deep::DeepSnapshot& s, bool accuracy, ImVec2 s
     plot::PlotScatter("##train", epochs.data(), train.data(), 1, nullptr, colors::kTrainCurve);
     plot::PlotScatter("##validation", epochs.data(), validation.data(), 1, nullptr, colors::kTestCurve);
   }
+  plot::EndPlot();
+}
+
+// Two validation series per epoch (Dice and IoU of masks; reconstruction and KL of a VAE).
+void PairCurves(const char* id, const deep::DeepSnapshot& s, bool masks, ImVec2 size) {
+  std::vector<float> epochs, first, second;
+  for (size_t i = 0; i < s.history.size(); ++i) {
+    const deep::EpochRecord& r = s.history[i];
+    epochs.push_back(static_cast<float>(i + 1));
+    first.push_back(static_cast<float>(masks ? r.validation_dice : r.validation_reconstruction));
+    second.push_back(static_cast<float>(masks ? r.validation_iou : r.validation_kl));
+  }
+  plot::PlotOptions options;
+  options.auto_fit_x = true;
+  options.auto_fit_y = !masks;
+  options.y = {0, 1};
+  options.x_label = "epoch";
+  options.y_label = masks ? "validation Dice / IoU" : "validation loss parts";
+  if (!plot::BeginPlot(id, size, options)) return;
+  const int n = static_cast<int>(epochs.size());
+  const char* names[2] = {masks ? "Dice" : "reconstruction", masks ? "IoU" : "KL to the prior"};
+  plot::PlotLine(names[0], epochs.data(), first.data(), n, colors::kTestCurve);
+  plot::PlotLine(names[1], epochs.data(), second.data(), n, colors::kNegative);
+  plot::PlotScatter("##first", epochs.data(), first.data(), n, nullptr, colors::kTestCurve, 2.5f);
+  plot::PlotScatter("##second", epochs.data(), second.data(), n, nullptr, colors::kNegative, 2.5f);
   plot::EndPlot();
 }
 
@@ -85,19 +110,26 @@ void DrawTraining(const deep::DeepSnapshot& s) {
     return;
   }
   const deep::EpochRecord& last = s.history.back();
-  if (s.classification)
+  const bool latent = !std::isnan(last.validation_kl), masks = !std::isnan(last.validation_dice);
+  if (latent)
+    ImGui::Text("Last epoch: train loss %.4g · validation loss %.4g = reconstruction %.4g + β·KL (KL %.4g)", last.train_loss,
+                last.validation_loss, last.validation_reconstruction, last.validation_kl);
+  else if (masks)
+    ImGui::Text("Last epoch: train loss %.4f · validation loss %.4f, Dice %.3f, IoU %.3f, pixel accuracy %.3f", last.train_loss,
+                last.validation_loss, last.validation_dice, last.validation_iou, last.validation_accuracy);
+  else if (s.classification)
     ImGui::Text("Last epoch: train loss %.4f, accuracy %.3f · validation loss %.4f, accuracy %.3f", last.train_loss,
                 last.train_accuracy, last.validation_loss, last.validation_accuracy);
   else
     ImGui::Text("Last epoch: train loss %.4g · validation loss %.4g", last.train_loss, last.validation_loss);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const bool accuracy = s.classification;
-  const float width = accuracy ? (avail.x - ImGui::GetStyle().ItemSpacing.x) / 2 : avail.x;
+  const bool second = s.classification || latent || masks;
+  const float width = second ? (avail.x - ImGui::GetStyle().ItemSpacing.x) / 2 : avail.x;
   Curves("##deep-loss", s, false, ImVec2(width, avail.y));
-  if (accuracy) {
-    ImGui::SameLine();
-    Curves("##deep-accuracy", s, true, ImVec2(width, avail.y));
-  }
+  if (!second) return;
+  ImGui::SameLine();
+  if (latent || masks) PairCurves("##deep-parts", s, masks, ImVec2(width, avail.y));
+  else Curves("##deep-accuracy", s, true, ImVec2(width, avail.y));
 }
 
 // The confusion matrix as a heatmap with the counts in the cells (as the Classic metrics view).
@@ -235,16 +267,25 @@ void DrawDeepViews(DeepWorkspace& workspace, const Fonts& fonts, WidgetRegistry&
     ImGui::PopStyleColor();
     return;
   }
+  // The views this model has something for (the selected one is always listed).
+  const bool images = workspace.data()->raw->layout == SampleLayout::kImage;
+  const bool sequences = images && workspace.data()->raw->sample_shape.size() == 3;
   const struct {
     DeepView view;
     const char* title;
     const char* key;
-  } tabs[] = {{DeepView::kSummary, "Summary", "summary"},
-              {DeepView::kTraining, "Training", "training"},
-              {DeepView::kConfusion, "Confusion", "confusion"},
-              {DeepView::kFilters, "Filters & feature maps", "filters"}};
+    bool relevant;
+  } tabs[] = {{DeepView::kSummary, "Summary", "summary", true},
+              {DeepView::kTraining, "Training", "training", true},
+              {DeepView::kConfusion, "Confusion", "confusion", snapshot->classification},
+              {DeepView::kLatent, "Latent space", "latent", snapshot->autoencoder},
+              {DeepView::kSegmentation, "Segmentation", "segmentation", snapshot->dense_task && images && !sequences},
+              {DeepView::kFrames, "Frames", "frames", snapshot->dense_task && sequences},
+              {DeepView::kPredictions, "Predictions", "predictions", snapshot->regression},
+              {DeepView::kFilters, "Filters & feature maps", "filters", true}};
   if (ImGui::BeginTabBar("##deep-views")) {
     for (const auto& tab : tabs) {
+      if (!tab.relevant && workspace.view() != tab.view) continue;
       const bool force = workspace.select_view() && workspace.view() == tab.view;
       const bool open = ImGui::BeginTabItem(tab.title, nullptr, force ? ImGuiTabItemFlags_SetSelected : 0);
       widgets.RecordLastItem(std::string("deep-view:") + tab.key);
@@ -260,6 +301,10 @@ void DrawDeepViews(DeepWorkspace& workspace, const Fonts& fonts, WidgetRegistry&
     case DeepView::kTraining: DrawTraining(*snapshot); break;
     case DeepView::kConfusion: DrawConfusion(workspace, *snapshot); break;
     case DeepView::kFilters: DrawDeepFilterView(workspace, *snapshot, widgets); break;
+    case DeepView::kLatent: DrawDeepLatentView(workspace, *snapshot); break;
+    case DeepView::kSegmentation: DrawDeepSegmentationView(workspace, *snapshot, widgets); break;
+    case DeepView::kFrames: DrawDeepFrameView(workspace, *snapshot, widgets); break;
+    case DeepView::kPredictions: DrawDeepPredictionView(workspace, *snapshot, widgets); break;
   }
 }
 

@@ -24,6 +24,11 @@ public:
   AtlasCell PutGrey(int x, int y, int h, int w, const float* values, int stride = 1);
   AtlasCell PutColormap(int x, int y, int h, int w, const float* values, int stride, plot::Colormap map, float lo,
                         float hi);
+  // Grey over a fixed range (pixels and probabilities in [0, 1]), so images compare across cells.
+  AtlasCell PutGreyRange(int x, int y, int h, int w, const float* values, float lo = 0.0f, float hi = 1.0f);
+  // The image in grey with the true mask tinted green and the predicted one (p > ½) red; where
+  // they agree the tint is yellow.
+  AtlasCell PutMaskOverlay(int x, int y, int h, int w, const float* image, const float* truth, const float* predicted);
   int width() const { return width_; }
   int height() const { return height_; }
   const std::vector<uint32_t>& texels() const { return texels_; }
@@ -43,6 +48,21 @@ void DrawAtlasGrid(const AtlasTexture& texture, const std::vector<AtlasCell>& ce
 // dataset does not hold images.
 bool RowImage(const Dataset& data, int64_t row, std::vector<float>* pixels, int* height, int* width);
 
+// Uploads `atlas` into `texture` when it was built for a newer `version` (a snapshot version).
+void UploadIfNew(DeepWorkspace& workspace, AtlasTexture& texture, const AtlasBuilder& atlas, uint64_t version);
+// Draws texture region `cell` at the cursor, `width` pixels wide, with a thin frame, and advances.
+void DrawAtlasCell(const AtlasTexture& texture, const AtlasCell& cell, float width, ImU32 frame = 0);
+
 void DrawDeepFilterView(DeepWorkspace& workspace, const deep::DeepSnapshot& s, WidgetRegistry& widgets);
+// A generative model's latent space: scatter of the validation means, reconstructions, samples from
+// the prior and a traversal grid (deep_latent_view.cpp).
+void DrawDeepLatentView(DeepWorkspace& workspace, const deep::DeepSnapshot& s);
+// Masks: image / truth / prediction / overlay for validation rows, with Dice and IoU.
+void DrawDeepSegmentationView(DeepWorkspace& workspace, const deep::DeepSnapshot& s, WidgetRegistry& widgets);
+// Frame sequences: the input frames then the true and the generated next frames, played back.
+void DrawDeepFrameView(DeepWorkspace& workspace, const deep::DeepSnapshot& s, WidgetRegistry& widgets);
+// Regressors and forecasters: predicted against true values, and a series' forecast when the rows
+// belong to series.
+void DrawDeepPredictionView(DeepWorkspace& workspace, const deep::DeepSnapshot& s, WidgetRegistry& widgets);
 
 }  // namespace mlp::ui

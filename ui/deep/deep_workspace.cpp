@@ -12,15 +12,33 @@ bool ParseDeepView(std::string_view key, DeepView* view) {
   static constexpr std::pair<std::string_view, DeepView> kKeys[] = {{"summary", DeepView::kSummary},
                                                                     {"training", DeepView::kTraining},
                                                                     {"confusion", DeepView::kConfusion},
-                                                                    {"filters", DeepView::kFilters}};
+                                                                    {"filters", DeepView::kFilters},
+                                                                    {"latent", DeepView::kLatent},
+                                                                    {"segmentation", DeepView::kSegmentation},
+                                                                    {"frames", DeepView::kFrames},
+                                                                    {"predictions", DeepView::kPredictions}};
   for (const auto& [name, value] : kKeys)
     if (name == key) return *view = value, true;
   return false;
 }
 
+std::string_view DeepViewKey(DeepView view) {
+  switch (view) {
+    case DeepView::kSummary: return "summary";
+    case DeepView::kTraining: return "training";
+    case DeepView::kConfusion: return "confusion";
+    case DeepView::kFilters: return "filters";
+    case DeepView::kLatent: return "latent";
+    case DeepView::kSegmentation: return "segmentation";
+    case DeepView::kFrames: return "frames";
+    case DeepView::kPredictions: return "predictions";
+  }
+  return "training";
+}
+
 void AtlasTexture::Upload(Platform& platform, int w, int h, const std::vector<uint32_t>& texels) {
   if (id && (width != w || height != h)) Release(platform);
-  if (!id) id = platform.CreateTexture(w, h), width = w, height = h;
+  if (!id) id = platform.CreateTexture(w, h, /*pixelated=*/true), width = w, height = h;
   platform.UpdateTexture(id, w, h, texels.data());
 }
 
@@ -40,6 +58,7 @@ DeepWorkspace::~DeepWorkspace() {
   misclassified_texture_.Release(platform_);
   filter_texture_.Release(platform_);
   activation_texture_.Release(platform_);
+  output_texture_.Release(platform_);
 }
 
 Status DeepWorkspace::SelectModel(const std::string& id) {
@@ -73,7 +92,8 @@ void DeepWorkspace::Rebuild() {
   run_.reset();
   refusal_.clear();
   shown_row_ = -1;
-  misclassified_texture_.version = filter_texture_.version = activation_texture_.version = 0;
+  delivered_saves_ = 0, save_requested_ = false;
+  misclassified_texture_.version = filter_texture_.version = activation_texture_.version = output_texture_.version = 0;
   const deep::DeepModelEntry* found = entry();
   if (!found || !data_) return;
   values_ = classic::ClampParameters(found->parameters, values_);
@@ -123,7 +143,38 @@ void DeepWorkspace::Update(std::shared_ptr<const PreparedData> data, double budg
       run_->ShowActivations(wanted);
     }
     if (!platform_.SupportsWorkerThreads()) run_->StepFor(budget_ms);
+    DeliverSavedWeights();
   }
+}
+
+Status DeepWorkspace::SaveWeights() {
+  if (!run_) return Status::Error("There is no model to save: choose a model and data first.");
+  run_->SaveWeights();
+  save_requested_ = true;
+  file_message_ = "Saving the weights…";
+  return {};
+}
+
+void DeepWorkspace::DeliverSavedWeights() {
+  const auto s = run_->Latest();
+  if (!save_requested_ || !s->saved_weights || s->saved_serial == delivered_saves_) return;
+  delivered_saves_ = s->saved_serial;
+  save_requested_ = false;
+  Result<std::string> saved = platform_.SaveFile(model_id_ + ".mlpw", *s->saved_weights);
+  file_message_ = saved.ok() ? saved.value() : "Could not save the weights: " + saved.status().message();
+}
+
+void DeepWorkspace::LoadWeights(std::vector<uint8_t> bytes, const std::string& name) {
+  if (bytes.empty()) {
+    file_message_ = "Cannot read " + name + ": the file is missing or empty.";
+    return;
+  }
+  if (!run_) {
+    file_message_ = "Choose a model and data before loading " + name + ": weights fit one architecture.";
+    return;
+  }
+  run_->LoadWeights(std::make_shared<const std::vector<uint8_t>>(std::move(bytes)));
+  file_message_ = "Loaded " + name + " into " + model_id_ + " (see the note below for its validation score).";
 }
 
 void DeepWorkspace::Draw(const Fonts& fonts, WidgetRegistry& widgets) {
@@ -152,6 +203,15 @@ std::string DeepWorkspace::StatusJson() const {
       .Add("trainLoss", last ? last->train_loss : NAN)
       .Add("validationLoss", last ? last->validation_loss : NAN)
       .Add("validationAccuracy", last ? last->validation_accuracy : NAN)
+      .Add("validationDice", last ? last->validation_dice : NAN)
+      .Add("validationIou", last ? last->validation_iou : NAN)
+      .Add("validationReconstruction", last ? last->validation_reconstruction : NAN)
+      .Add("validationKl", last ? last->validation_kl : NAN)
+      .Add("latentPoints", s && s->views && s->views->has_latent ? static_cast<long long>(s->views->latent.points_x.size()) : 0LL)
+      .Add("view", std::string(DeepViewKey(view_)))
+      .Add("savedFiles", static_cast<long long>(delivered_saves_))
+      .Add("fileMessage", file_message_)
+      .Add("note", s ? s->note : std::string())
       .Add("message", !refusal_.empty() ? refusal_ : s ? s->message : std::string());
   return json.Finish();
 }

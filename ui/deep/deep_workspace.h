@@ -19,9 +19,11 @@
 
 namespace mlp::ui {
 
-enum class DeepView { kSummary, kTraining, kConfusion, kFilters };
-// "summary", "training", "confusion", "filters"; false otherwise.
+enum class DeepView { kSummary, kTraining, kConfusion, kFilters, kLatent, kSegmentation, kFrames, kPredictions };
+// "summary", "training", "confusion", "filters", "latent", "segmentation", "frames", "predictions";
+// false otherwise. A view the current model has nothing for shows why.
 bool ParseDeepView(std::string_view key, DeepView* view);
+std::string_view DeepViewKey(DeepView view);
 
 // A texture of texels composed on the CPU (galleries, filters, feature maps), re-created when its
 // size changes.
@@ -59,6 +61,12 @@ public:
   void Pause() { if (run_) run_->Pause(); }
   void Step() { if (run_) run_->Step(); }
   void Reset() { if (run_) run_->Reset(); }
+  // Asks the run for its weights; they are handed to the platform (download / file) when they
+  // arrive, and `file_message` says what happened.
+  Status SaveWeights();
+  // Loads a weights file into the current model (the run reports a mismatch in its message).
+  void LoadWeights(std::vector<uint8_t> bytes, const std::string& name);
+  const std::string& file_message() const { return file_message_; }
   std::string StatusJson() const;
 
   // Read and edited by the panel and views.
@@ -78,9 +86,21 @@ public:
   AtlasTexture& misclassified_texture() { return misclassified_texture_; }
   AtlasTexture& filter_texture() { return filter_texture_; }
   AtlasTexture& activation_texture() { return activation_texture_; }
+  // The latent, segmentation and frame views share one texture (one of them shows at a time);
+  // its version is the snapshot version times 8 plus the view, so switching views re-uploads.
+  AtlasTexture& output_texture() { return output_texture_; }
+  // Which published example (dense_rows index) the segmentation / frame views focus on, the
+  // frame the player shows, and the series the forecast view draws.
+  int& example() { return example_; }
+  int& frame() { return frame_; }
+  double& frame_clock() { return frame_clock_; }
+  bool& playing_frames() { return playing_frames_; }
+  int& series() { return series_; }
   Platform& platform() { return platform_; }
 
 private:
+  void DeliverSavedWeights();  // hands a finished save to the platform
+
   Platform& platform_;
   std::string model_id_;
   std::vector<double> values_;
@@ -92,7 +112,13 @@ private:
   int sample_ = 0;
   int64_t shown_row_ = -1;
   bool play_when_data_arrive_ = false;  // the row last passed to ShowActivations (−1: none)
-  AtlasTexture misclassified_texture_, filter_texture_, activation_texture_;
+  AtlasTexture misclassified_texture_, filter_texture_, activation_texture_, output_texture_;
+  int example_ = 0, frame_ = 0, series_ = 0;
+  uint64_t delivered_saves_ = 0;  // saved_serial of the last file handed to the platform
+  bool save_requested_ = false;
+  std::string file_message_;
+  double frame_clock_ = 0;
+  bool playing_frames_ = true;
   std::string lesson_title_, lesson_text_;
 };
 

@@ -83,7 +83,7 @@ void DrawGalleryView(DataWorkspace& workspace) {
       view.gallery_texture = nullptr;
     }
     if (!view.gallery_texture) {
-      view.gallery_texture = workspace.platform().CreateTexture(atlas_w, atlas_h);
+      view.gallery_texture = workspace.platform().CreateTexture(atlas_w, atlas_h, /*pixelated=*/true);
       view.gallery_texture_w = atlas_w;
       view.gallery_texture_h = atlas_h;
     }
