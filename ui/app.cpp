@@ -67,6 +67,7 @@ Status App::OpenLesson(std::string_view id) {
     if (Status status = deep_->SelectModel(lesson->model); !status.ok()) return status;
     for (const auto& [key, value] : lesson->model_values)
       if (Status status = deep_->SetParameter(key, value); !status.ok()) return status;
+    if (Status status = deep_->ShowView(lesson->view); !status.ok()) return status;
     deep_->SetLesson(lesson->title, lesson->explanation);
     deep_->PlayOnNextData();
     tab_ = Tab::kDeep;

@@ -32,7 +32,9 @@ struct Lesson {
   // deep catalogue, core/deep/deep_catalog.h), "montecarlo" (the simulation lab) or "ode" (the
   // neural-ODE lab); the labs bring their own data: source and model stay empty.
   std::string workspace = "models";
-  std::string view = "fit";  // "map", "fit", "metrics", "progress", "tree", "importance", "projection"
+  // The view it opens: a Classic models view ("map", "fit", "metrics", "progress", "tree",
+  // "importance", "projection", "complexity") or a Deep models one ("training", "latent", …).
+  std::string view = "fit";
 };
 
 const std::vector<Lesson>& Lessons();

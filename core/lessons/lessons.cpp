@@ -1,15 +1,18 @@
 #include "core/lessons/lesson.h"
+#include "core/lessons/lesson_parts.h"
 
 namespace mlp {
-namespace {
 
-PreprocessSpec Standardise() { return {PreprocessKind::kStandardise, {}, 2}; }
 SplitSpec RandomSplit(double test_fraction, uint32_t seed) {
   SplitSpec split;
   split.test_fraction = test_fraction;
   split.seed = seed;
   return split;
 }
+
+namespace {
+
+PreprocessSpec Standardise() { return {PreprocessKind::kStandardise, {}, 2}; }
 
 std::vector<Lesson> MakeLessons() {
   std::vector<Lesson> lessons;
@@ -264,38 +267,7 @@ std::vector<Lesson> MakeLessons() {
         "200,000 at about 13. The error shrinks like 2.49 divided by the square root of the number of events.";
     lessons.push_back(std::move(l));
   }
-  {
-    Lesson l;
-    l.id = "cnn-digits";
-    l.title = "A small CNN reads handwritten digits";
-    l.section = "Convolutional networks";
-    l.workspace = "deep";
-    l.explanation =
-        "1,797 handwritten digits of 8 by 8 pixels and the course's small convolutional network: 16 then 32 "
-        "filters of 3 by 3 pixels, each followed by max-pooling, and a dense layer that votes for the digit. "
-        "Watch the validation accuracy pass 95% within a few epochs. Confusion shows which digits it still "
-        "mixes up and the images it got wrong; Filters shows what the first layer looks for and how each "
-        "layer transforms one digit. Then try the plain MLP on the same data.";
-    l.source = "digits";
-    l.split = RandomSplit(0.25, 0);
-    l.model = "cnn_simple";
-    l.model_values = {{"epochs", 8}};
-    lessons.push_back(std::move(l));
-  }
-  {
-    Lesson l;
-    l.id = "neural-ode-spiral";
-    l.title = "A network learns the law of motion";
-    l.section = "Neural ODEs";
-    l.workspace = "ode";
-    l.explanation =
-        "A point spirals into the origin. Rather than memorising where it is at each time, a small network "
-        "learns its velocity at every position, and an ODE solver integrates that velocity into a path. "
-        "Training only ever solves short windows, yet the orange path from the first point follows the whole "
-        "spiral once the arrows are right: the model has learned the dynamics, not the data. Try the cubic "
-        "spiral: its fast first turn has few observations and is much harder.";
-    lessons.push_back(std::move(l));
-  }
+  AddDeepLessons(lessons);
   return lessons;
 }
 

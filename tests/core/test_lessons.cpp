@@ -5,6 +5,7 @@
 
 #include "core/data/catalog/catalog.h"
 #include "core/deep/deep_catalog.h"
+#include "core/deep/deep_run.h"
 #include "core/lessons/lesson.h"
 #include "core/models/classic/model_catalog.h"
 
@@ -54,6 +55,18 @@ TEST_CASE("Lessons: ids are unique and every reference resolves", "[lessons]") {
     REQUIRE(data.ok());
     auto prepared = PrepareData(std::make_shared<const Dataset>(std::move(data).value()), lesson.steps, lesson.split);
     INFO(prepared.status().message());
-    CHECK(prepared.ok());
+    REQUIRE(prepared.ok());
+    if (lesson.workspace != "deep") continue;
+    // The lesson's network is built for its data and accepts them (shapes, head, targets).
+    std::vector<double> model_values = classic::ClampParameters(*parameters, {});
+    for (const auto& [key, value] : lesson.model_values)
+      for (size_t i = 0; i < parameters->size(); ++i)
+        if ((*parameters)[i].key == key) model_values[i] = value;
+    Result<deep::DeepModelBuild> build = deep::BuildDeepModel(lesson.model, *prepared.value().data, model_values);
+    INFO(build.status().message());
+    REQUIRE(build.ok());
+    const Status fits = deep::DeepRun::CheckFit(*build.value().network, prepared.value());
+    INFO(fits.message());
+    CHECK(fits.ok());
   }
 }

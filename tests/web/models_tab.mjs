@@ -16,7 +16,7 @@ async function pollModel(page, predicate, timeoutMs = 60000) {
 
 export async function testModelsTab({ browser, server, flavour, check, shot, problems, viewport }) {
   const tag = `[${flavour}] models:`;
-  const context = await browser.newContext({ viewport });
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
   try {
     const { page, log } = await openPage(context, `${server.url}?lesson=kernel-ridge-sinusoid`);
     const ready = await waitReady(page);
@@ -114,6 +114,23 @@ export async function testModelsTab({ browser, server, flavour, check, shot, pro
           first.epoch >= 1 && later.epoch >= 4 && later.validationLoss < first.validationLoss && later.validationAccuracy > 0.9,
           `epoch ${first.epoch}: ${JSON.stringify(first)}; epoch ${later.epoch}: ${JSON.stringify(later)}`);
     await page.evaluate(() => window.playground.command('deep:pause'));
+
+    // The trained weights download as a file and load back through the page's import (as a drop
+    // or the file picker would): the run scores them at once, and they are the trained ones.
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }),
+                                          page.evaluate(() => window.playground.command('deep:save'))]);
+    const fs = await import('node:fs/promises');
+    const bytes = [...await fs.readFile(await download.path())];
+    await page.evaluate(() => window.playground.command('deep:reset'));
+    await sleep(500);
+    await page.evaluate((b) => window.playground.importFiles([{ name: 'cnn_simple.mlpw', bytes: new Uint8Array(b) }]), bytes);
+    const l0 = Date.now();
+    let loaded = await deepStatus();
+    while (!/Loaded weights/.test(loaded.note) && Date.now() - l0 < 30000) { await sleep(250); loaded = await deepStatus(); }
+    const accuracy = Number((/accuracy ([0-9.]+)/.exec(loaded.note) || [])[1]);
+    check(`${tag} the CNN's weights download (${bytes.length} bytes) and load back with the trained accuracy (> 0.9)`,
+          download.suggestedFilename() === 'cnn_simple.mlpw' && bytes.length > 1000 && accuracy > 0.9,
+          `${download.suggestedFilename()}: ${JSON.stringify(loaded)}`);
 
     const issues = problems(log);
     check(`${tag} no page errors`, issues.length === 0, issues.slice(0, 6).join(' | '));
