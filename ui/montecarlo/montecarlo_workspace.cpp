@@ -171,9 +171,18 @@ void MonteCarloWorkspace::DrawStudy() {
     // A common binning over the scenario's estimates.
     double lo = INFINITY, hi = -INFINITY;
     int64_t events = 0;
+    size_t toys = 0;
     for (const auto& c : s->cases)
-      if (c.scenario == scenario)
-        for (double k : c.estimates) lo = std::min(lo, k), hi = std::max(hi, k), events = c.events;
+      if (c.scenario == scenario) {
+        events = c.events, toys += c.estimates.size();
+        for (double k : c.estimates) lo = std::min(lo, k), hi = std::max(hi, k);
+      }
+    if (toys == 0) {  // the study runs the eras in turn: this one has not started
+      ImGui::TextDisabled("%s: %lld events per experiment; its toys start when the eras before it finish.", std::string(sc.name).c_str(),
+                          static_cast<long long>(events > 0 ? events : sc.EventsLow()));
+      ImGui::Dummy(ImVec2(1, std::max(80.0f, height - ImGui::GetTextLineHeightWithSpacing())));
+      continue;
+    }
     std::string caption = std::string(sc.name) + ": " + std::to_string(events) + " events per experiment.";
     for (size_t i = 0; i < s->cases.size(); ++i) {
       const auto& c = s->cases[i];
