@@ -46,6 +46,18 @@ Status GraphNetwork<S>::CheckSource(int source, const std::string& what) const {
                        ") or nodes 0.." + std::to_string(node_count() - 1) + ".");
 }
 
+// Stores a checked node and counts it as a consumer of its sources (a merge of x with itself
+// consumes x twice: both halves of its gradient flow back to x).
+template <typename S>
+int GraphNetwork<S>::Append(Node node) {
+  node.gradient.SetRows(node.shape.size());
+  const int sources[2] = {node.a, node.kind == Kind::kLayer ? kInput : node.b};
+  nodes_.push_back(std::move(node));
+  for (int source : sources)
+    if (source != kInput) ++nodes_[static_cast<size_t>(source)].consumers;
+  return node_count() - 1;
+}
+
 template <typename S>
 Result<int> GraphNetwork<S>::Add(std::unique_ptr<nn::Layer<S>> layer, int from) {
   if (!layer) return Status::Error("No layer to add.");
@@ -63,11 +75,7 @@ Result<int> GraphNetwork<S>::Add(std::unique_ptr<nn::Layer<S>> layer, int from) 
   node.a = from;
   node.shape = layer->output_shape();
   node.layer = std::move(layer);
-  nodes_.push_back(std::move(node));
-  Node& added = nodes_.back();
-  added.gradient.SetRows(added.shape.size());
-  if (from != kInput) ++nodes_[static_cast<size_t>(from)].consumers;
-  return node_count() - 1;
+  return Append(std::move(node));
 }
 
 template <typename S>
@@ -85,11 +93,7 @@ Result<int> GraphNetwork<S>::AddConcat(int a, int b) {
   node.b = b;
   node.concat = std::make_unique<nn::ChannelConcat<S>>(sa, sb);
   node.shape = node.concat->output_shape();
-  node.gradient.SetRows(node.shape.size());
-  nodes_.push_back(std::move(node));
-  for (int source : {a, b})
-    if (source != kInput) ++nodes_[static_cast<size_t>(source)].consumers;
-  return node_count() - 1;
+  return Append(std::move(node));
 }
 
 template <typename S>
@@ -107,11 +111,7 @@ Result<int> GraphNetwork<S>::AddSum(int a, int b) {
   node.b = b;
   node.shape = sa;
   node.sum.SetRows(sa.size());
-  node.gradient.SetRows(sa.size());
-  nodes_.push_back(std::move(node));
-  for (int source : {a, b})
-    if (source != kInput) ++nodes_[static_cast<size_t>(source)].consumers;
-  return node_count() - 1;
+  return Append(std::move(node));
 }
 
 // The helpers check `from` before reading its shape, then let `make` build the layer for it.

@@ -99,6 +99,7 @@ private:
   };
 
   Status CheckSource(int source, const std::string& what) const;
+  int Append(Node node);
   template <typename Make>
   Result<int> AddMade(int from, const char* what, const Make& make);
   nn::ConstMatrixView<S> OutputOf(int node, const nn::ConstRef<S>& x) const;

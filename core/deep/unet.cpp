@@ -103,7 +103,7 @@ Result<std::unique_ptr<GraphNetwork<S>>> MakeUNet(const nn::Shape& image, const 
   head.init = nn::WeightInit::kGlorotUniform;
   c(g.AddConv2D(at, head));
   if (!c.status.ok()) return c.status;
-  return std::move(net);
+  return net;
 }
 
 template Result<std::unique_ptr<GraphNetwork<float>>> MakeUNet<float>(const nn::Shape&, const UNetSettings&);

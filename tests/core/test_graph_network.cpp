@@ -90,6 +90,29 @@ TEST_CASE("every parameter gradient of a graph with skip connections matches fin
   for (size_t k = 0; k < parameters.size(); ++k) CHECK(parameters[k].grad == analytic[k]);
 }
 
+TEST_CASE("a merge of a node with itself sends both halves of the gradient back to it", "[graph]") {
+  using G = GraphNetwork<double>;
+  G g(Shape{1, 4, 4, 1}, OutputLoss::kMeanSquaredError);
+  const int conv = Must<double>(g.AddConv2D(G::kInput, Conv(2, 3, 1)));
+  const int twice = Must<double>(g.AddSum(conv, conv));
+  const int joined = Must<double>(g.AddConcat(twice, twice));
+  Must<double>(g.AddConv2D(joined, Conv(1, 1, 0)));
+  g.Initialize(4);
+  Rng rng(5);
+  const nn::MatrixD x = nn::UniformMatrix<double>(rng, 16, 2, -1.0, 1.0);
+  const nn::MatrixD t = nn::UniformMatrix<double>(rng, 16, 2, -1.0, 1.0);
+  nn::MatrixD grad(16, 2);
+  OutputLossGradient<double>(OutputLoss::kMeanSquaredError, g.Forward(x), t, grad);
+  g.Backward(grad);
+  std::vector<nn::Parameter<double>> parameters = g.Parameters();
+  const auto f = [&] { return OutputLossValue<double>(OutputLoss::kMeanSquaredError, g.Forward(x), t); };
+  for (nn::Parameter<double>& p : parameters) {
+    INFO("parameter " << p.name);
+    const nn::MatrixD analytic = p.grad;
+    CHECK(nn::MaxRelativeError(analytic, nn::NumericalGradient(f, p.value)) < 1e-6);
+  }
+}
+
 TEST_CASE("a graph node nobody reads gets zero gradients, overwritten each Backward", "[graph]") {
   using G = GraphNetwork<double>;
   G g(Shape{1, 4, 4, 1}, OutputLoss::kMeanSquaredError);
@@ -163,6 +186,9 @@ TEST_CASE("the graph's summary, tensor names, views and fingerprint follow its w
   CHECK(s.rows[2].layer == "max-pool 2×2");  // fed by the node just before: no arrow
   CHECK(ShapeText(s.rows[2].output) == "3×3×3");
   CHECK(s.rows[6].layer == "concat 5 + 1");
+  CHECK(g->node_sources(6) == std::vector<int>{5, 1});
+  CHECK(g->node_sources(3) == std::vector<int>{2});
+  CHECK(g->node_sources(0) == std::vector<int>{GraphNetwork<double>::kInput});
   CHECK(ShapeText(s.rows[6].output) == "6×6×6");
   CHECK(s.rows[8].layer == "add 7 + 1");
   CHECK(s.rows[10].layer == "concat 9 + input");
