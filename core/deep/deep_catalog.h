@@ -10,6 +10,8 @@
 //   cnn_regressor   the same trunk → dense 64 relu → dense 1, mean squared error (image → value)
 //   cnn1d_waveform  conv1d 16 width 5 → relu → max-pool 2 → conv1d 32 width 5 → relu → max-pool 2 →
 //                   dense 32 relu → dense classes (signals; the course's waveforms have 2 classes)
+//   unet            a small U-Net on a GraphNetwork: images with masks → a lesion logit per pixel
+//                   (deep_catalog_unet.cpp; Adam 1e-3, batch 8)
 #pragma once
 
 #include <functional>

@@ -4,6 +4,8 @@
 #include <new>
 #include <utility>
 
+#include "core/deep/network_layers.h"
+
 namespace mlp::deep {
 
 std::string ShapeText(const nn::Shape& s) {
@@ -40,77 +42,63 @@ Status Network<S>::Add(std::unique_ptr<nn::Layer<S>> layer) {
 }
 
 namespace {
-Status Named(const char* what, const Status& status) {
-  return status.ok() ? status : Status::Error(std::string(what) + ": " + status.message());
+// Adds a layer a Make* helper built, or passes on its message.
+template <typename S>
+Status AddMade(Network<S>& net, Result<LayerPtr<S>> made) {
+  if (!made.ok()) return made.status();
+  return net.Add(std::move(made).value());
 }
 }  // namespace
 
 template <typename S>
 Status Network<S>::AddConv2D(const nn::Conv2DSettings& settings) {
-  const nn::Shape in = current_shape();
-  if (in.time != 1) return Status::Error("conv2d: the input is a sequence of frames (" + ShapeText(in) + "); use ConvLSTM.");
-  if (Status s = nn::Conv2D<S>::Check(in, settings); !s.ok()) return Named("conv2d", s);
-  return Add(std::make_unique<nn::Conv2D<S>>(in, settings));
+  return AddMade(*this, MakeConv2D<S>(current_shape(), settings));
 }
 
 template <typename S>
 Status Network<S>::AddConv1D(const nn::Conv1DSettings& settings) {
-  const nn::Shape in = current_shape();
-  if (in.time != 1 || in.height != 1)
-    return Status::Error("conv1d needs a signal (length × channels) but gets " + ShapeText(in) + ".");
-  if (Status s = nn::Conv1D<S>::Check(in.width, in.channels, settings); !s.ok()) return Named("conv1d", s);
-  return Add(std::make_unique<nn::Conv1D<S>>(in.width, in.channels, settings));
+  return AddMade(*this, MakeConv1D<S>(current_shape(), settings));
 }
 
 template <typename S>
 Status Network<S>::AddMaxPool(const nn::PoolSettings& settings) {
-  if (Status s = nn::PoolingLayer<S>::Check(current_shape(), settings); !s.ok()) return Named("max-pool", s);
-  return Add(std::make_unique<nn::MaxPool2D<S>>(current_shape(), settings));
+  return AddMade(*this, MakeMaxPool<S>(current_shape(), settings));
 }
 
 template <typename S>
 Status Network<S>::AddAveragePool(const nn::PoolSettings& settings) {
-  if (Status s = nn::PoolingLayer<S>::Check(current_shape(), settings); !s.ok()) return Named("average-pool", s);
-  return Add(std::make_unique<nn::AveragePool2D<S>>(current_shape(), settings));
+  return AddMade(*this, MakeAveragePool<S>(current_shape(), settings));
 }
 
 template <typename S>
 Status Network<S>::AddDense(int units, nn::WeightInit init) {
-  if (Status s = nn::FullyConnected<S>::Check(current_shape(), units); !s.ok()) return Named("dense", s);
-  return Add(std::make_unique<nn::FullyConnected<S>>(current_shape(), units, init));
+  return AddMade(*this, MakeDense<S>(current_shape(), units, init));
 }
 
 template <typename S>
 Status Network<S>::AddActivation(nn::Activation activation) {
-  return Add(std::make_unique<nn::ActivationLayer<S>>(current_shape(), activation));
+  return AddMade(*this, MakeActivation<S>(current_shape(), activation));
 }
 
 template <typename S>
 Status Network<S>::AddFlatten() {
-  return Add(std::make_unique<nn::Flatten<S>>(current_shape()));
+  return AddMade(*this, MakeFlatten<S>(current_shape()));
 }
 
 template <typename S>
 Status Network<S>::AddDropout(double rate) {
-  if (Status s = nn::Dropout<S>::Check(rate); !s.ok()) return Named("dropout", s);
-  return Add(std::make_unique<nn::Dropout<S>>(current_shape(), rate, 0u));
+  return AddMade(*this, MakeDropout<S>(current_shape(), rate));
 }
 
 template <typename S>
 Status Network<S>::AddBatchNorm(const nn::BatchNormSettings& settings) {
-  if (Status s = nn::BatchNorm<S>::Check(settings); !s.ok()) return Named("batch-norm", s);
-  return Add(std::make_unique<nn::BatchNorm<S>>(current_shape(), settings));
+  return AddMade(*this, MakeBatchNorm<S>(current_shape(), settings));
 }
 
 template <typename S>
 void Network<S>::Initialize(uint32_t seed) {
   Rng rng(seed);
-  for (size_t i = 0; i < layers_.size(); ++i) {
-    layers_[i]->Initialize(rng);
-    // Dropout masks get their own stream per layer, fixed by the seed and the layer's position.
-    if (auto* dropout = dynamic_cast<nn::Dropout<S>*>(layers_[i].get()))
-      dropout->Seed(seed ^ (0x9E3779B9u * static_cast<uint32_t>(i + 1)));
-  }
+  for (size_t i = 0; i < layers_.size(); ++i) InitializeLayer(*layers_[i], rng, seed, i);
 }
 
 template <typename S>
@@ -140,27 +128,14 @@ void Network<S>::Backward(const nn::ConstRef<S>& logit_gradient) {
 template <typename S>
 std::vector<nn::Parameter<S>> Network<S>::Parameters() {
   std::vector<nn::Parameter<S>> all;
-  for (size_t i = 0; i < layers_.size(); ++i) {
-    for (nn::Parameter<S>& p : layers_[i]->Parameters()) {
-      p.name = "layer" + std::to_string(i) + "." + p.name;
-      all.push_back(p);
-    }
-  }
+  for (size_t i = 0; i < layers_.size(); ++i) AppendParameters(*layers_[i], "layer" + std::to_string(i) + ".", all);
   return all;
 }
 
 template <typename S>
 std::vector<StateTensor<S>> Network<S>::States() {
   std::vector<StateTensor<S>> all;
-  for (size_t i = 0; i < layers_.size(); ++i) {
-    if (auto* norm = dynamic_cast<nn::BatchNorm<S>*>(layers_[i].get())) {
-      const std::string prefix = "layer" + std::to_string(i) + ".";
-      nn::Matrix<S>& mean = norm->running_mean();
-      nn::Matrix<S>& variance = norm->running_variance();
-      all.push_back({prefix + "running_mean", Eigen::Map<nn::Matrix<S>>(mean.data(), mean.rows(), mean.cols())});
-      all.push_back({prefix + "running_variance", Eigen::Map<nn::Matrix<S>>(variance.data(), variance.rows(), variance.cols())});
-    }
-  }
+  for (size_t i = 0; i < layers_.size(); ++i) AppendStates(*layers_[i], "layer" + std::to_string(i) + ".", all);
   return all;
 }
 
@@ -204,20 +179,8 @@ nn::ConstMatrixView<S> Network<S>::StageOutput(int stage) const {
 template <typename S>
 FilterBank Network<S>::FirstFilters() {
   FilterBank bank;
-  for (auto& layer : layers_) {
-    auto* conv = dynamic_cast<nn::Conv2D<S>*>(layer.get());
-    if (!conv) continue;
-    const nn::Conv2DSettings& s = conv->settings();
-    bank.filters = s.filters;
-    bank.height = s.kernel_height;
-    bank.width = s.kernel_width;
-    bank.channels = conv->input_shape().channels;
-    const nn::Matrix<S>& w = conv->weights();  // filters × (ky, kx, c)
-    bank.weights.resize(static_cast<size_t>(w.size()));
-    for (Eigen::Index f = 0; f < w.rows(); ++f)
-      for (Eigen::Index k = 0; k < w.cols(); ++k) bank.weights[static_cast<size_t>(f * w.cols() + k)] = static_cast<float>(w(f, k));
-    break;
-  }
+  for (auto& layer : layers_)
+    if (FilterBankOf(*layer, bank)) break;
   return bank;
 }
 

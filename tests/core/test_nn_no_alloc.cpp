@@ -405,3 +405,62 @@ TEST_CASE("a deep Network training step with its BatchMaker does not allocate af
   }
   mlp::SetSharedPoolThreads(previous_threads);
 }
+
+#include "core/data/generators/lung_slices.h"
+#include "core/deep/unet.h"
+
+TEST_CASE("a U-Net (GraphNetwork) training step does not allocate after warm-up", "[graph][unet]") {
+  using namespace mlp::deep;
+  const int previous_threads = mlp::SharedPool().threads();
+  mlp::LungSliceSettings lungs;
+  lungs.image_size = 16;
+  lungs.samples = 20;
+  mlp::Result<mlp::Dataset> data = mlp::GenerateLungSlices(lungs);
+  REQUIRE(data.ok());
+  std::vector<int64_t> rows(20);
+  for (int i = 0; i < 20; ++i) rows[static_cast<size_t>(i)] = i;
+  for (int threads : {1, 2}) {
+    INFO("threads " << threads);
+    mlp::SetSharedPoolThreads(threads);
+    UNetSettings settings;
+    settings.depth = 2;  // skips, a node read by two consumers, concatenation, batch norm, transposed conv
+    mlp::Result<std::unique_ptr<GraphNetwork<float>>> made = MakeUNet<float>(Shape{1, 16, 16, 1}, settings);
+    REQUIRE(made.ok());
+    GraphNetwork<float>& net = *made.value();
+    net.Initialize(1);
+    std::vector<Parameter<float>> parameters = net.Parameters();
+    OptimizerSettings adam;
+    adam.kind = OptimizerKind::kAdam;
+    Optimizer<float> optimizer(adam, parameters);
+    BatchMaker maker(data.value(), rows, TargetEncoding::kDense, 2);
+    mlp::Rng rng(3);
+    maker.Shuffle(rng);
+    MatrixF grad(256, 8);
+    const auto step = [&](int index) {
+      const int b = maker.Fill(index, 8);  // batches of 8, 8, 4
+      const auto logits = net.Forward(maker.x());
+      const double loss = OutputLossValue<float>(OutputLoss::kSigmoidCrossEntropy, logits, maker.y());
+      OutputLossGradient<float>(OutputLoss::kSigmoidCrossEntropy, logits, maker.y(), grad.leftCols(b));
+      net.Backward(grad.leftCols(b));
+      optimizer.Step(parameters);
+      return loss;
+    };
+    step(0);  // warm-up on a full batch
+    long heap = 0;
+    int eigen = 0;
+    double loss = 0;
+    {
+      AllocationWindow window;
+      loss = step(2) + step(1);  // the smaller last batch, then a full one
+      net.SetTraining(false);    // and inference
+      loss += net.Forward(maker.x()).sum();
+      net.SetTraining(true);
+      heap = g_allocations.load();
+      eigen = g_eigen_malloc_refusals.load();
+    }
+    CHECK(heap == 0);
+    CHECK(eigen == 0);
+    CHECK(std::isfinite(loss));
+  }
+  mlp::SetSharedPoolThreads(previous_threads);
+}
