@@ -18,6 +18,7 @@ namespace mlp::deep {
 
 // The entry families (one file each).
 void AddClassifierEntries(std::vector<DeepModelEntry>& entries);  // deep_catalog.cpp
+void AddSequenceEntries(std::vector<DeepModelEntry>& entries);    // deep_catalog_sequence.cpp
 
 namespace catalog_parts {
 

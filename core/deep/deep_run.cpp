@@ -189,6 +189,7 @@ void DeepRun::Apply(const Command& command) {
       ClearHistory();
       message_ = fit_message_;
       network_->Initialize(settings_.seed);
+      if (train_) network_->Calibrate(*train_);  // scaling constants from the training rows
       break;
     case Command::kLoad:
       if (command.bytes) Load(*command.bytes);
