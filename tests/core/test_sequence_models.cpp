@@ -244,7 +244,7 @@ TEST_CASE("the ConvLSTM frame forecaster's loss falls; compared with repeating t
   Result<Dataset> sequences = GenerateStormSequences(s);
   REQUIRE(sequences.ok());
   auto data = PrepareWith(sequences.value(), SplitKind::kSequential, 0.25);
-  auto run = MakeRun("convlstm_frames", data, Values("convlstm_frames", {}), [](DeepRunSettings& r) { r.epochs = 6; });
+  auto run = MakeRun("convlstm_frames", data, Values("convlstm_frames", {}), [](DeepRunSettings& r) { r.epochs = 5; });
   auto snapshot = Train(*run);
   INFO(snapshot->message);
   REQUIRE(snapshot->finished);
@@ -263,7 +263,8 @@ TEST_CASE("the ConvLSTM frame forecaster's loss falls; compared with repeating t
               "%.3f after %zu, repeat-last-frame %.3f, %.3f s/epoch\n",
               data->split.train.size(), data->split.test.size(), first, last, snapshot->history.size(), repeat,
               MeanEpochSeconds(*snapshot));
-  // Measured (seed 4): 3.90 after epoch 1, 3.31 after 6, repeat-last-frame 4.02.
+  // Measured (seed 4): 3.90 after epoch 1, 3.38 after 5, repeat-last-frame 4.02 (per-pixel MSE
+  // 0.0088 against 0.0105).
   CHECK(last < first);
   CHECK(last < 0.95 * repeat);
 }
@@ -294,18 +295,18 @@ TEST_CASE("cnn_regressor predicts storm wind speed from a frame (target scaling)
 
 TEST_CASE("cnn_counter counts touching circles well above chance", "[sequence]") {
   CircleAggregateSettings s;
-  s.seed = 8, s.samples = 400, s.image_size = 24, s.radius = 3;
+  s.seed = 8, s.samples = 360, s.image_size = 24, s.radius = 3;
   Result<Dataset> circles = GenerateCircleAggregates(s);
   REQUIRE(circles.ok());
   auto data = PrepareWith(circles.value(), SplitKind::kStratified, 0.25);
-  auto run = MakeRun("cnn_counter", data, Values("cnn_counter", {{"filters", 8}, {"dense", 32}, {"lr", 3e-3}}), [](DeepRunSettings& r) { r.epochs = 10; });
+  auto run = MakeRun("cnn_counter", data, Values("cnn_counter", {{"filters", 8}, {"dense", 32}, {"lr", 3e-3}}), [](DeepRunSettings& r) { r.epochs = 7; });
   auto snapshot = Train(*run);
   INFO(snapshot->message);
   REQUIRE(snapshot->finished);
   const double accuracy = snapshot->history.back().validation_accuracy;
   std::printf("[sequence] cnn_counter on 24×24 aggregates (5 classes, chance 0.2): validation accuracy %.3f, %.3f s/epoch\n",
               accuracy, MeanEpochSeconds(*snapshot));
-  // Measured (seed 8): 0.67 after 10 epochs.
+  // Measured (seed 8): 0.69 after 7 epochs.
   CHECK(accuracy > 0.2 + 0.3);
 }
 
@@ -325,4 +326,34 @@ TEST_CASE("the sequence entries explain data that do not fit", "[sequence]") {
   CHECK_FALSE(BuildDeepModel("cnn_counter", images.value()).ok());
   Result<DeepModelBuild> even = BuildDeepModel("convlstm_frames", GenerateStormSequences(s).value(), Values("convlstm_frames", {{"kernel", 2}}));
   CHECK_FALSE(even.ok());  // an even kernel has no centre
+}
+
+TEST_CASE("the LSTM forecaster on COVID-like log cases; compared with next = last", "[sequence][forecast]") {
+  CovidWindowSettings s;
+  s.covid.seed = 3;
+  s.window = 14;
+  Result<Dataset> windows = GenerateCovidWindows(s);
+  REQUIRE(windows.ok());
+  auto data = PrepareWith(windows.value(), SplitKind::kSequential, 0.25);  // the last quarter of the year tests
+  auto run = MakeRun("lstm_forecaster", data, Values("lstm_forecaster", {{"units", 16}}), [](DeepRunSettings& r) { r.epochs = 30; });
+  auto snapshot = Train(*run);
+  INFO(snapshot->message);
+  REQUIRE(snapshot->finished);
+  const double sigma = OutputScale(*run).scale();
+  const Dataset& d = *data->data;
+  const double n = static_cast<double>(data->split.test.size());
+  double persistence = 0, mean = 0, variance = 0;
+  for (int64_t r : data->split.test) mean += d.targets(r) / n;
+  for (int64_t r : data->split.test) {
+    persistence += std::pow(d.features(r, 13) - d.targets(r), 2) / n;
+    variance += std::pow(d.targets(r) - mean, 2) / n;
+  }
+  const double lstm = 2.0 * sigma * sigma * snapshot->history.back().validation_loss;
+  std::printf("[sequence] LSTM forecaster on COVID-like log cases: %zu train / %zu test days, validation MSE %.4f vs "
+              "persistence %.4f, target variance %.4f, %.3f s/epoch\n",
+              data->split.train.size(), data->split.test.size(), lstm, persistence, variance, MeanEpochSeconds(*snapshot));
+  // Measured (seed 3): 0.32 against persistence 0.069 (variance 0.86): here PERSISTENCE WINS. The
+  // last quarter's levels lie outside the training range and the LSTM's saturating state does not
+  // extrapolate; predicting the change from the last value would (not built yet).
+  CHECK(lstm < 0.6 * variance);
 }
