@@ -1,6 +1,7 @@
 // Deep-catalogue entries for sequences and the storm / circle image projects (G5, G11):
 //   lstm_forecaster  standardise → LSTM units → dense 1 → restore scale (MSE): forecast windows
-//                    (forecast_windows.h) of raw values, e.g. wind speeds in knots
+//                    (forecast_windows.h) of raw values, e.g. wind speeds in knots; by default it
+//                    predicts the CHANGE from the last value (FrameForecastNetwork on 1×1 frames)
 //   convlstm_frames  FrameForecastNetwork: ConvLSTM filters k×k → conv 3×3 to p change maps, added
 //                    to the last input frame (learns frame differences); MSE on the next p frames
 //   cnn_counter      conv 8 → pool → conv 16 → pool → conv 32 → pool → dense 64 → classes: counts the
@@ -11,6 +12,7 @@
 #include "core/deep/frame_forecast_network.h"
 #include "core/nn/layers/conv_lstm.h"
 #include "core/nn/layers/lstm.h"
+#include "core/nn/layers/shape_layers.h"
 
 namespace mlp::deep {
 namespace {
@@ -31,11 +33,18 @@ Result<DeepModelBuild> BuildLstmForecaster(const Dataset& data, const std::vecto
   lstm.features = shape.value().channels;
   lstm.units = static_cast<int>(v[0]);
   if (Status s = nn::ValidateLstmSettings(lstm); !s.ok()) return s;
-  auto net = std::make_unique<Network<float>>(shape.value(), OutputLoss::kMeanSquaredError);
+  const bool change = v[1] > 0.5 && lstm.features == 1;
+  // Predicting the change: the window enters as `steps` 1×1 frames so FrameForecastNetwork can add
+  // the last value back; the reshape gives the LSTM its (1, 1, steps, 1) view of the same numbers.
+  const nn::Shape input = change ? nn::Shape{lstm.steps, 1, 1, 1} : shape.value();
+  auto net = std::make_unique<Network<float>>(input, OutputLoss::kMeanSquaredError);
   Builder b{*net, {}};
+  if (change) b(net->Add(std::make_unique<nn::Reshape<float>>(input, shape.value())));
   b(net->AddScale(nn::ScaleDirection::kStandardise))(net->Add(std::make_unique<nn::LstmLayer<float>>(lstm)));
   b(net->AddDense(1, nn::WeightInit::kGlorotUniform))(net->AddScale(nn::ScaleDirection::kRestore));
-  return Finish(std::move(net), b.status, TrainingFrom(v, 1));
+  if (!change || !b.status.ok()) return Finish(std::move(net), b.status, TrainingFrom(v, 2));
+  if (Status st = FrameForecastNetwork<float>::Check(*net); !st.ok()) return st;
+  return Finish(std::make_unique<FrameForecastNetwork<float>>(std::move(net)), Status::Ok(), TrainingFrom(v, 2));
 }
 
 Result<DeepModelBuild> BuildConvLstmFrames(const Dataset& data, const std::vector<double>& v) {
@@ -85,7 +94,12 @@ void AddSequenceEntries(std::vector<DeepModelEntry>& entries) {
                      "An LSTM reads the previous values one step at a time and its last state predicts the next value. Inputs and "
                      "output are scaled by the training rows' mean and spread, so it forecasts in the data's own units; the loss is "
                      "shown in those standardised units. Compare it with simply repeating the last value.",
-                     WithTraining({Param("units", "LSTM units", 1, 128, 16, true, false, "Size of the hidden state.")}, 30, 32, 1e-2, 1),
+                     WithTraining({Param("units", "LSTM units", 1, 128, 16, true, false, "Size of the hidden state."),
+                                   WithChoices(Param("predict", "Predict", 0, 1, 1, true, false,
+                                                     "The next value itself, or its change from the last value (added back), "
+                                                     "which also works beyond the range of the training values."),
+                                               {"value", "change from the last value"})},
+                                  30, 32, 1e-2, 1),
                      BuildLstmForecaster});
   entries.push_back({"convlstm_frames", "ConvLSTM frame forecaster", "sequences of frames with the next frames as dense targets (storm_sequences)",
                      "A convolutional LSTM runs over the input frames; from its last state a convolution draws how each of the next "

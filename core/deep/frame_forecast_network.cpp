@@ -1,6 +1,8 @@
 #include "core/deep/frame_forecast_network.h"
 
+#include <algorithm>
 #include <cassert>
+#include <cmath>
 
 namespace mlp::deep {
 
@@ -53,6 +55,33 @@ void FrameForecastNetwork<S>::Backward(const nn::ConstRef<S>& logit_gradient) {
       for (int p = 0; p < pixels_; ++p)
         d(static_cast<Eigen::Index>(p) * frames_ + c, j) = logit_gradient(static_cast<Eigen::Index>(c) * pixels_ + p, j);
   trunk_->Backward(d);
+}
+
+template <typename S>
+void FrameForecastNetwork<S>::Calibrate(BatchMaker& training_rows) {
+  trunk_->Calibrate(training_rows);  // the input scaling (and a restore layer fitted to the values)
+  auto* restore = dynamic_cast<nn::ScaleLayer<S>*>(&trunk_->layer(trunk_->layer_count() - 1));
+  if (!restore || restore->direction() != nn::ScaleDirection::kRestore || training_rows.size() == 0) return;
+  // Refit the restore layer to the changes target − last input frame, summed in double in row order.
+  constexpr int kBatch = 256;
+  double sum = 0, sum_squares = 0;
+  int64_t count = 0;
+  const Eigen::Index last = static_cast<Eigen::Index>(steps_ - 1) * pixels_;
+  training_rows.KeepOrder();
+  for (int k = 0; k < training_rows.BatchCount(kBatch); ++k) {
+    const int b = training_rows.Fill(k, kBatch);
+    const nn::ConstMatrixView<float> x = training_rows.x(), y = training_rows.y();
+    for (int j = 0; j < b; ++j)
+      for (int c = 0; c < frames_; ++c)
+        for (int p = 0; p < pixels_; ++p) {
+          const double change = static_cast<double>(y(static_cast<Eigen::Index>(c) * pixels_ + p, j)) - x(last + p, j);
+          sum += change, sum_squares += change * change, ++count;
+        }
+  }
+  if (count == 0) return;
+  const double mean = sum / static_cast<double>(count);
+  const double sd = std::sqrt(std::max(0.0, sum_squares / static_cast<double>(count) - mean * mean));
+  restore->SetAffine(mean, sd > 1e-12 ? sd : 1.0);
 }
 
 template <typename S>

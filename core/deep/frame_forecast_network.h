@@ -6,6 +6,10 @@
 // A freshly initialised trunk gives small Δ, so training starts near the "repeat the last frame"
 // forecast and spends its effort on what changes. Loss: mean squared error over every pixel.
 // All p frames come out of one pass from the last hidden state (not fed back one by one).
+// A series window is the special case of 1×1 frames: input (steps, 1, 1, 1), one predicted value.
+// Scaling: when the trunk ends in a restore-scale layer (network.h), Calibrate fits it to the
+// CHANGES (target − last input value) of the training rows, and the loss is the trunk's (in
+// standardised units of those changes).
 #pragma once
 
 #include <memory>
@@ -39,7 +43,13 @@ public:
   void Backward(const nn::ConstRef<S>& logit_gradient) override;
   std::vector<nn::Parameter<S>> Parameters() override { return trunk_->Parameters(); }
   std::vector<StateTensor<S>> States() override { return trunk_->States(); }
-  void Calibrate(BatchMaker& training_rows) override { trunk_->Calibrate(training_rows); }
+  void Calibrate(BatchMaker& training_rows) override;
+  double LossValue(const nn::ConstRef<S>& output, const nn::ConstRef<S>& target) override {
+    return trunk_->LossValue(output, target);
+  }
+  void LossGradient(const nn::ConstRef<S>& output, const nn::ConstRef<S>& target, nn::MutableRef<S> gradient) override {
+    trunk_->LossGradient(output, target, gradient);
+  }
   NetworkSummary Summary() override;  // the trunk's rows, then "+ last input frame"
   std::string Fingerprint() override;
   // The trunk's layers, then the predicted frames.

@@ -81,6 +81,7 @@ double MeanEpochSeconds(const DeepSnapshot& s) {
 // The restore-scale layer ending a catalogue network (its σ turns losses back into units²).
 nn::ScaleLayer<float>& OutputScale(DeepRun& run) {
   auto* net = dynamic_cast<Network<float>*>(&run.network());
+  if (auto* change = dynamic_cast<FrameForecastNetwork<float>*>(&run.network())) net = &change->trunk();
   REQUIRE(net != nullptr);
   auto* scale = dynamic_cast<nn::ScaleLayer<float>*>(&net->layer(net->layer_count() - 1));
   REQUIRE(scale != nullptr);
@@ -186,7 +187,7 @@ TEST_CASE("the LSTM forecaster's scaling comes from the training rows and travel
   Result<Dataset> windows = GenerateStormWindows(s);
   REQUIRE(windows.ok());
   auto data = PrepareWith(windows.value(), SplitKind::kSequential, 0.3);
-  auto run = MakeRun("lstm_forecaster", data, Values("lstm_forecaster", {{"units", 4}}), [](DeepRunSettings& r) { r.epochs = 1; });
+  auto run = MakeRun("lstm_forecaster", data, Values("lstm_forecaster", {{"units", 4}, {"predict", 0}}), [](DeepRunSettings& r) { r.epochs = 1; });
   // Calibrated at Reset: the targets' mean and spread over the TRAINING rows only.
   double sum = 0, sum_squares = 0;
   for (int64_t r : data->split.train) sum += data->data->targets(r), sum_squares += data->data->targets(r) * data->data->targets(r);
@@ -196,7 +197,7 @@ TEST_CASE("the LSTM forecaster's scaling comes from the training rows and travel
   CHECK(out.shift() == Approx(mean).epsilon(1e-5));
   CHECK(out.scale() == Approx(sd).epsilon(1e-4));
   const std::vector<uint8_t> bytes = SaveWeights(run->network());
-  Result<DeepModelBuild> other = BuildDeepModel("lstm_forecaster", *data->data, Values("lstm_forecaster", {{"units", 4}}));
+  Result<DeepModelBuild> other = BuildDeepModel("lstm_forecaster", *data->data, Values("lstm_forecaster", {{"units", 4}, {"predict", 0}}));
   REQUIRE(other.ok());
   other.value().network->Initialize(0);  // identity scaling
   REQUIRE(LoadWeights(*other.value().network, bytes).ok());
@@ -214,12 +215,18 @@ TEST_CASE("the LSTM forecaster learns storm wind speeds; compared with next = la
   Result<Dataset> windows = GenerateStormWindows(s);
   REQUIRE(windows.ok());
   auto data = PrepareWith(windows.value(), SplitKind::kSequential, 0.25);
-  auto run = MakeRun("lstm_forecaster", data, Values("lstm_forecaster", {{"units", 16}}), [](DeepRunSettings& r) { r.epochs = 12; });
-  auto snapshot = Train(*run);
-  INFO(snapshot->message);
-  REQUIRE(snapshot->finished);
-  const double sigma = OutputScale(*run).scale();
   const Dataset& d = *data->data;
+  double value_mse = 0, change_mse = 0, seconds = 0;
+  for (int predict : {0, 1}) {
+    auto run = MakeRun("lstm_forecaster", data, Values("lstm_forecaster", {{"units", 16}, {"predict", predict}}),
+                       [](DeepRunSettings& r) { r.epochs = 12; });
+    auto snapshot = Train(*run);
+    INFO(snapshot->message);
+    REQUIRE(snapshot->finished);
+    const double sigma = OutputScale(*run).scale();
+    (predict ? change_mse : value_mse) = 2.0 * sigma * sigma * snapshot->history.back().validation_loss;  // back to kt²
+    seconds = MeanEpochSeconds(*snapshot);
+  }
   double persistence = 0, mean = 0, variance = 0;
   for (int64_t r : data->split.test) mean += d.targets(r) / static_cast<double>(data->split.test.size());
   for (int64_t r : data->split.test) {
@@ -227,14 +234,14 @@ TEST_CASE("the LSTM forecaster learns storm wind speeds; compared with next = la
     persistence += e * e / static_cast<double>(data->split.test.size());
     variance += (d.targets(r) - mean) * (d.targets(r) - mean) / static_cast<double>(data->split.test.size());
   }
-  const double lstm = 2.0 * sigma * sigma * snapshot->history.back().validation_loss;  // back to kt²
-  std::printf("[sequence] LSTM forecaster: %zu train / %zu test windows, validation MSE %.2f kt² vs persistence %.2f kt², "
-              "target variance %.1f kt², %.3f s/epoch\n",
-              data->split.train.size(), data->split.test.size(), lstm, persistence, variance, MeanEpochSeconds(*snapshot));
-  // Measured (seed 1): 10.2 kt² against persistence 16.7 kt² and a target variance of 892 kt²:
-  // the LSTM wins (it smooths the AR(1) noise that persistence copies).
-  CHECK(lstm < 0.05 * variance);
-  CHECK(lstm < 0.9 * persistence);
+  std::printf("[sequence] LSTM forecaster: %zu train / %zu test windows, validation MSE %.2f kt² (value) / %.2f kt² (change) "
+              "vs persistence %.2f kt², target variance %.1f kt², %.3f s/epoch\n",
+              data->split.train.size(), data->split.test.size(), value_mse, change_mse, persistence, variance, seconds);
+  // Measured (seed 1): value 10.2 kt², change (the default) 14.0 kt², against persistence 16.7 kt² and a target variance of
+  // 892 kt²: the LSTM wins (it smooths the AR(1) noise that persistence copies).
+  CHECK(value_mse < 0.05 * variance);
+  CHECK(value_mse < 0.9 * persistence);
+  CHECK(change_mse < 0.9 * persistence);
 }
 
 TEST_CASE("the ConvLSTM frame forecaster's loss falls; compared with repeating the last frame", "[sequence]") {
@@ -335,7 +342,7 @@ TEST_CASE("the LSTM forecaster on COVID-like log cases; compared with next = las
   Result<Dataset> windows = GenerateCovidWindows(s);
   REQUIRE(windows.ok());
   auto data = PrepareWith(windows.value(), SplitKind::kSequential, 0.25);  // the last quarter of the year tests
-  auto run = MakeRun("lstm_forecaster", data, Values("lstm_forecaster", {{"units", 16}}), [](DeepRunSettings& r) { r.epochs = 30; });
+  auto run = MakeRun("lstm_forecaster", data, Values("lstm_forecaster", {{"units", 16}}), [](DeepRunSettings& r) { r.epochs = 60; });
   auto snapshot = Train(*run);
   INFO(snapshot->message);
   REQUIRE(snapshot->finished);
@@ -352,8 +359,10 @@ TEST_CASE("the LSTM forecaster on COVID-like log cases; compared with next = las
   std::printf("[sequence] LSTM forecaster on COVID-like log cases: %zu train / %zu test days, validation MSE %.4f vs "
               "persistence %.4f, target variance %.4f, %.3f s/epoch\n",
               data->split.train.size(), data->split.test.size(), lstm, persistence, variance, MeanEpochSeconds(*snapshot));
-  // Measured (seed 3): 0.32 against persistence 0.069 (variance 0.86): here PERSISTENCE WINS. The
-  // last quarter's levels lie outside the training range and the LSTM's saturating state does not
-  // extrapolate; predicting the change from the last value would (not built yet).
-  CHECK(lstm < 0.6 * variance);
+  // Measured (seed 3), predicting the change (the default): 0.0688 against persistence 0.0693
+  // (variance 0.86) after 60 epochs, a tie (0.083 after 30). Predicting the value itself scores
+  // 0.32: the last quarter's levels lie outside the training range and a saturating LSTM state
+  // does not extrapolate.
+  CHECK(lstm < 0.2 * variance);
+  CHECK(lstm < 1.3 * persistence);
 }
