@@ -41,6 +41,13 @@ struct Dataset {
   // Generated regression data whose noise-free target is known (line, sinusoid): that target per
   // row — the "truth" the 1-D fit draws. Empty otherwise.
   Eigen::VectorXd noise_free_targets;
+  // The series each row belongs to (e.g. the storm of a forecast window), one per row; rows of one
+  // series are consecutive and in time order. Empty when rows are independent. A sequential split
+  // cuts between series, not inside one (data_recipe.h).
+  std::vector<int> groups;
+  // Time index of each row within its series (the step or day its target refers to), one per row.
+  // Empty when rows carry no time.
+  std::vector<int> steps;
   int num_classes() const { return static_cast<int>(class_names.size()); }
   int64_t size() const { return features.rows(); }
 };

@@ -47,7 +47,9 @@ Result<DeepModelBuild> BuildRegressor(const Dataset& data, const std::vector<dou
   auto net = std::make_unique<Network<float>>(shape.value(), OutputLoss::kMeanSquaredError);
   Builder b{*net, {}};
   ConvTrunk(b, static_cast<int>(v[0]), static_cast<int>(v[1]), static_cast<int>(v[2]));
-  b(net->AddDense(1, nn::WeightInit::kGlorotUniform));
+  // Restore scale: the output is in the target's units (knots) while the weights fit unit-spread
+  // targets (network.h, "Scaling"), so the first steps do not fight a mean of ~60 kt.
+  b(net->AddDense(1, nn::WeightInit::kGlorotUniform))(net->AddScale(nn::ScaleDirection::kRestore));
   return Finish(std::move(net), b.status, TrainingFrom(v, 3));
 }
 
@@ -113,6 +115,7 @@ std::vector<DeepModelEntry> MakeCatalog() {
   std::vector<DeepModelEntry> entries;
   AddClassifierEntries(entries);
   AddUNetEntries(entries);
+  AddSequenceEntries(entries);
   return entries;
 }
 

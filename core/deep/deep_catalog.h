@@ -7,11 +7,13 @@
 //   cnn_simple      the course's SimpleClassifier: conv 16 3×3 pad 1 → relu → max-pool 2 →
 //                   conv 32 3×3 pad 1 → relu → max-pool 2 → dense 128 relu → dense classes
 //                   (Adam 1e-3, batch 32)
-//   cnn_regressor   the same trunk → dense 64 relu → dense 1, mean squared error (image → value)
+//   cnn_regressor   the same trunk → dense 64 relu → dense 1 → restore scale (the targets' mean and
+//                   spread, fitted on the training rows), mean squared error in standardised units
 //   cnn1d_waveform  conv1d 16 width 5 → relu → max-pool 2 → conv1d 32 width 5 → relu → max-pool 2 →
 //                   dense 32 relu → dense classes (signals; the course's waveforms have 2 classes)
 //   unet            a small U-Net on a GraphNetwork: images with masks → a lesion logit per pixel
 //                   (deep_catalog_unet.cpp; Adam 1e-3, batch 8)
+//   lstm_forecaster, convlstm_frames, cnn_counter: deep_catalog_sequence.cpp
 #pragma once
 
 #include <functional>

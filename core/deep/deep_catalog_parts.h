@@ -19,6 +19,7 @@ namespace mlp::deep {
 // The entry families (one file each).
 void AddClassifierEntries(std::vector<DeepModelEntry>& entries);  // deep_catalog.cpp
 void AddUNetEntries(std::vector<DeepModelEntry>& entries);        // deep_catalog_unet.cpp
+void AddSequenceEntries(std::vector<DeepModelEntry>& entries);    // deep_catalog_sequence.cpp
 
 namespace catalog_parts {
 

@@ -199,6 +199,7 @@ void DeepRun::Apply(const Command& command) {
       ClearHistory();
       message_ = fit_message_;
       network_->Initialize(settings_.seed);
+      if (train_) network_->Calibrate(*train_);  // scaling constants from the training rows
       if (fits_ && has_output_views_) ScoreAndRefreshViews(false);
       break;
     case Command::kLoad:

@@ -133,7 +133,7 @@ public:
   void Play();
   void Pause();
   void Step();   // batches_per_step batches (or the rest of the epoch), then paused
-  void Reset();  // fresh weights from the seed, empty history
+  void Reset();  // fresh weights from the seed (then Calibrate on the training rows), empty history
   // Publish the stage outputs of dataset row `row` with every snapshot (−1: stop).
   void ShowActivations(int64_t row);
   // Pauses and loads a weights file (weights_io.h) into the network: on success the history

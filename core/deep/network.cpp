@@ -1,6 +1,8 @@
 #include "core/deep/network.h"
 
+#include <algorithm>
 #include <cassert>
+#include <cmath>
 #include <new>
 #include <utility>
 
@@ -93,6 +95,85 @@ Status Network<S>::AddDropout(double rate) {
 template <typename S>
 Status Network<S>::AddBatchNorm(const nn::BatchNormSettings& settings) {
   return AddMade(*this, MakeBatchNorm<S>(current_shape(), settings));
+}
+
+template <typename S>
+Status Network<S>::AddScale(nn::ScaleDirection direction) {
+  return Add(std::make_unique<nn::ScaleLayer<S>>(current_shape(), direction));
+}
+
+template <typename S>
+nn::ScaleLayer<S>* Network<S>::InputScale() const {
+  if (layers_.empty()) return nullptr;
+  auto* scale = dynamic_cast<nn::ScaleLayer<S>*>(layers_.front().get());
+  return scale && scale->direction() == nn::ScaleDirection::kStandardise ? scale : nullptr;
+}
+
+template <typename S>
+nn::ScaleLayer<S>* Network<S>::OutputScale() const {
+  if (layers_.empty()) return nullptr;
+  auto* scale = dynamic_cast<nn::ScaleLayer<S>*>(layers_.back().get());
+  return scale && scale->direction() == nn::ScaleDirection::kRestore ? scale : nullptr;
+}
+
+template <typename S>
+double Network<S>::LossFactor() const {
+  const nn::ScaleLayer<S>* out = OutputScale();
+  if (!out || loss_ != OutputLoss::kMeanSquaredError) return 1.0;
+  return 1.0 / (out->scale() * out->scale());
+}
+
+template <typename S>
+double Network<S>::LossValue(const nn::ConstRef<S>& output, const nn::ConstRef<S>& target) {
+  return TrainableNetwork<S>::LossValue(output, target) * LossFactor();
+}
+
+template <typename S>
+void Network<S>::LossGradient(const nn::ConstRef<S>& output, const nn::ConstRef<S>& target, nn::MutableRef<S> gradient) {
+  TrainableNetwork<S>::LossGradient(output, target, gradient);
+  const double factor = LossFactor();
+  if (factor != 1.0) gradient *= static_cast<S>(factor);
+}
+
+namespace {
+// Mean and standard deviation of a stream of numbers, summed in double in arrival order.
+struct Moments {
+  double sum = 0, sum_squares = 0;
+  int64_t count = 0;
+  template <typename M>
+  void Add(const M& m) {
+    for (Eigen::Index j = 0; j < m.cols(); ++j)
+      for (Eigen::Index i = 0; i < m.rows(); ++i) {
+        const double v = static_cast<double>(m(i, j));
+        sum += v, sum_squares += v * v;
+      }
+    count += static_cast<int64_t>(m.size());
+  }
+  double mean() const { return count ? sum / static_cast<double>(count) : 0.0; }
+  double sd() const {
+    if (count < 2) return 1.0;
+    const double variance = std::max(0.0, sum_squares / static_cast<double>(count) - mean() * mean());
+    const double sd = std::sqrt(variance);
+    return sd > 1e-9 * std::max(1.0, std::abs(mean())) ? sd : 1.0;  // constant data: leave the spread alone
+  }
+};
+}  // namespace
+
+template <typename S>
+void Network<S>::Calibrate(BatchMaker& training_rows) {
+  nn::ScaleLayer<S>* in = InputScale();
+  nn::ScaleLayer<S>* out = OutputScale();
+  if ((!in && !out) || training_rows.size() == 0) return;
+  constexpr int kBatch = 256;
+  Moments x, y;
+  training_rows.KeepOrder();
+  for (int k = 0; k < training_rows.BatchCount(kBatch); ++k) {
+    training_rows.Fill(k, kBatch);
+    if (in) x.Add(training_rows.x());
+    if (out) y.Add(training_rows.y());
+  }
+  if (in) in->SetAffine(x.mean(), x.sd());
+  if (out) out->SetAffine(y.mean(), y.sd());
 }
 
 template <typename S>

@@ -3,6 +3,14 @@
 // takes the shape the network currently produces; the Add* helpers build a layer for the current
 // shape after checking its settings, so a catalogue builder gets a message, never an assert.
 // Templated on the scalar: float trains, double runs the end-to-end gradient checks.
+//
+// Scaling (scale_layer.h). A network that starts with a "standardise" layer and/or ends with a
+// "restore scale" layer takes and gives raw values (knots); Calibrate fits the first one to the
+// mean and standard deviation of every input entry of the training rows and the last one to those
+// of the targets. With the restore layer and a mean-squared-error head, the loss is reported and
+// differentiated in STANDARDISED units, ½·(y − t)²/σ² per output (σ the restore scale): the
+// gradient reaching the weights is that of a problem with unit-spread targets whatever the units,
+// and predicting the training mean scores about ½·(variance of the targets)/σ² ≈ ½.
 #pragma once
 
 #include <cstdint>
@@ -14,6 +22,7 @@
 #include "core/deep/trainable_network.h"
 #include "core/nn/activation.h"
 #include "core/nn/layers/conv_layers.h"
+#include "core/nn/layers/scale_layer.h"
 
 namespace mlp::deep {
 
@@ -35,6 +44,7 @@ public:
   Status AddFlatten();
   Status AddDropout(double rate);  // mask seed derived from Initialize's seed
   Status AddBatchNorm(const nn::BatchNormSettings& settings = {});
+  Status AddScale(nn::ScaleDirection direction);  // see "Scaling" above
 
   // The shape the next layer must take (the input's while there are no layers).
   nn::Shape current_shape() const;
@@ -51,7 +61,11 @@ public:
   nn::ConstMatrixView<S> Forward(const nn::ConstRef<S>& x) override;
   void Backward(const nn::ConstRef<S>& logit_gradient) override;
   std::vector<nn::Parameter<S>> Parameters() override;  // names "layer<i>.W", "layer<i>.b", …
-  std::vector<StateTensor<S>> States() override;  // batch norm: "layer<i>.running_mean", "….running_variance"
+  // Batch norm: "layer<i>.running_mean", "….running_variance"; scale layers: "layer<i>.shift", "….scale".
+  std::vector<StateTensor<S>> States() override;
+  void Calibrate(BatchMaker& training_rows) override;
+  double LossValue(const nn::ConstRef<S>& output, const nn::ConstRef<S>& target) override;
+  void LossGradient(const nn::ConstRef<S>& output, const nn::ConstRef<S>& target, nn::MutableRef<S> gradient) override;
   NetworkSummary Summary() override;
   std::string Fingerprint() override;
   int StageCount() const override { return layer_count(); }
@@ -61,6 +75,12 @@ public:
   FilterBank FirstFilters() override;
 
 private:
+  // The first layer if it standardises, the last if it restores the scale (else nullptr).
+  nn::ScaleLayer<S>* InputScale() const;
+  nn::ScaleLayer<S>* OutputScale() const;
+  // 1/σ² of the restore layer under an MSE head (the loss is then in standardised units), else 1.
+  double LossFactor() const;
+
   struct OutputRef {  // the last Forward's output of one layer (storage owned by the layer)
     const S* data = nullptr;
     Eigen::Index rows = 0, cols = 0;

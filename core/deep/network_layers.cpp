@@ -1,5 +1,7 @@
 #include "core/deep/network_layers.h"
 
+#include "core/nn/layers/scale_layer.h"
+
 namespace mlp::deep {
 namespace {
 
@@ -93,12 +95,16 @@ void AppendParameters(nn::Layer<S>& layer, const std::string& prefix, std::vecto
 
 template <typename S>
 void AppendStates(nn::Layer<S>& layer, const std::string& prefix, std::vector<StateTensor<S>>& all) {
-  auto* norm = dynamic_cast<nn::BatchNorm<S>*>(&layer);
-  if (!norm) return;
-  nn::Matrix<S>& mean = norm->running_mean();
-  nn::Matrix<S>& variance = norm->running_variance();
-  all.push_back({prefix + "running_mean", Eigen::Map<nn::Matrix<S>>(mean.data(), mean.rows(), mean.cols())});
-  all.push_back({prefix + "running_variance", Eigen::Map<nn::Matrix<S>>(variance.data(), variance.rows(), variance.cols())});
+  if (auto* norm = dynamic_cast<nn::BatchNorm<S>*>(&layer)) {
+    nn::Matrix<S>& mean = norm->running_mean();
+    nn::Matrix<S>& variance = norm->running_variance();
+    all.push_back({prefix + "running_mean", Eigen::Map<nn::Matrix<S>>(mean.data(), mean.rows(), mean.cols())});
+    all.push_back({prefix + "running_variance", Eigen::Map<nn::Matrix<S>>(variance.data(), variance.rows(), variance.cols())});
+  }
+  if (auto* scale = dynamic_cast<nn::ScaleLayer<S>*>(&layer)) {  // fixed constants fitted to the data
+    all.push_back({prefix + "shift", Eigen::Map<nn::Matrix<S>>(scale->shift_state().data(), 1, 1)});
+    all.push_back({prefix + "scale", Eigen::Map<nn::Matrix<S>>(scale->scale_state().data(), 1, 1)});
+  }
 }
 
 template <typename S>

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/deep/batching.h"
 #include "core/deep/output_loss.h"
 #include "core/nn/layers/layer.h"
 
@@ -90,6 +91,10 @@ public:
   virtual std::vector<nn::Parameter<S>> Parameters() = 0;
   // Non-trainable state that inference depends on, in a fixed order (empty by default).
   virtual std::vector<StateTensor<S>> States() { return {}; }
+  // Fits data-derived constants (input and target scaling, nn/layers/scale_layer.h) on the rows
+  // the run trains on; DeepRun calls it after every Initialize. Fill's batches of `training_rows`
+  // in its current order are all the network may read. Nothing by default.
+  virtual void Calibrate(BatchMaker& training_rows) { (void)training_rows; }
 
   virtual NetworkSummary Summary() = 0;
   // The architecture as text (input, each layer and its output shape, the loss): two networks can

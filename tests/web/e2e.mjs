@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { artifactsDir, assembleSite, BUILDS, missingBuildFiles, startServer } from './lib/server.mjs';
 import { testDataTab } from './data_tab.mjs';
 import { testModelsTab } from './models_tab.mjs';
+import { testDeepTab } from './deep_tab.mjs';
 import { clickWidget, frames, launchChromium, openPage, pollStatus, sleep, status, waitReady } from './lib/browser.mjs';
 
 const { values: options } = parseArgs({
@@ -73,6 +74,7 @@ async function testBuild(browser, root, flavour) {
     await testUrlAndHiDpi(browser, server, flavour);
     await testDataTab({ browser, server, flavour, check, shot, problems, viewport: VIEWPORT });
     await testModelsTab({ browser, server, flavour, check, shot, problems, viewport: VIEWPORT });
+    await testDeepTab({ browser, server, flavour, check, shot, problems, viewport: VIEWPORT });
   } finally {
     await server.close();
   }

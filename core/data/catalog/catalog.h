@@ -18,5 +18,6 @@ void AddBuiltinSources(std::vector<DataSource>* sources);         // real data (
 void AddClassicGeneratorSources(std::vector<DataSource>* sources);  // catalog_classic.cpp
 void AddCourseGeneratorSources(std::vector<DataSource>* sources);   // catalog_course.cpp
 void AddCourseSignalSources(const std::string& group, std::vector<DataSource>* sources);  // catalog_course_signals.cpp
+void AddCourseForecastSources(const std::string& group, std::vector<DataSource>* sources);  // catalog_course_forecast.cpp
 
 }  // namespace mlp

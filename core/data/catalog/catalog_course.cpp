@@ -95,9 +95,10 @@ void AddCourseImageSources(const std::string& group, std::vector<DataSource>* so
   }
   {
     DataSource s = NewGeneratorSource("storm_sequences", "Storm frame sequences", group);
-    s.sheet = Synthetic("seed 000's storm image sequences", "windows of 4 frames; the next 3 frames as targets",
+    s.sheet = Synthetic("seed 000's storm image sequences", "windows of 4 frames of 32×32 pixels; the next 3 frames as targets",
                         "frames × pixels; dense targets: the next frames", "ConvLSTM next-frame prediction");
-    s.parameters = storm_parameters;
+    // Smaller frames than the other storm sets: a ConvLSTM then trains in a browser in a minute or two.
+    s.parameters = {storm_parameters[0], Param("size", "Frame size", 16, 128, 32, true)};
     s.generate = [storm_settings](const std::vector<double>& v, uint32_t seed) { return GenerateStormSequences(storm_settings(v, seed)); };
     sources->push_back(std::move(s));
   }
@@ -160,6 +161,7 @@ void AddCourseGeneratorSources(std::vector<DataSource>* sources) {
   }
   AddCourseImageSources(group, sources);
   AddCourseSignalSources(group, sources);
+  AddCourseForecastSources(group, sources);
 }
 
 }  // namespace mlp

@@ -39,13 +39,17 @@ Result<Dataset> GenerateStormImages(const StormSettings& s) {
   Rng noise(s.seed ^ 0x9E3779B9u);  // golden-ratio constant: a stream unrelated to any track seed
   RowBlockWriter writer(data.features);
   int64_t row = 0;
+  int storm = 0;
   for (const StormTrack& track : tracks.value()) {
     for (int t = 0; t < static_cast<int>(track.wind_kt.size()); t += s.frame_stride, ++row) {
       double* frame = writer.Next();
       RenderStormFrame(track, t, n, frame);
       AddNoiseAndClamp(frame, pixels, s.pixel_noise_sd, noise);
       data.targets(row) = track.wind_kt[static_cast<size_t>(t)];
+      data.groups.push_back(storm);
+      data.steps.push_back(t);
     }
+    ++storm;
   }
   writer.Flush();
   return data;
@@ -72,6 +76,8 @@ Result<Dataset> GenerateStormSeries(const StormSettings& s) {
       data.features(row, 1) = static_cast<double>(t);
       data.features(row, 2) = v[t];
       data.targets(row) = v[t + 1];
+      data.groups.push_back(static_cast<int>(id));
+      data.steps.push_back(static_cast<int>(t));
     }
   }
   return data;
@@ -111,6 +117,7 @@ Result<Dataset> GenerateStormSequences(const StormSettings& s) {
   Rng noise(s.seed ^ 0x9E3779B9u);  // golden-ratio constant: a stream unrelated to any track seed
   RowBlockWriter input_writer(data.features, 16), target_writer(data.dense_targets, 16);
   int64_t row = 0;
+  int storm = 0;
   for (const StormTrack& track : tracks.value()) {
     const int length = static_cast<int>(track.wind_kt.size());
     // Each step is rendered (and its noise drawn) once, in step order, even when windows overlap.
@@ -127,7 +134,10 @@ Result<Dataset> GenerateStormSequences(const StormSettings& s) {
       std::copy(first, first + s.input_frames * pixels, input_writer.Next());
       std::copy(first + s.input_frames * pixels, first + window * pixels, target_writer.Next());
       data.targets(row) = track.wind_kt[static_cast<size_t>(t0 + s.input_frames)];
+      data.groups.push_back(storm);
+      data.steps.push_back(t0 + s.input_frames);
     }
+    ++storm;
   }
   input_writer.Flush();
   target_writer.Flush();

@@ -67,6 +67,10 @@ void RenderStormFrame(const StormTrack& track, int step, int size, double* pixel
 void RenderStormFrame(double wind_kt, double phase_rad, double centre_x, double centre_y, int arms, double pitch, int size,
                       double* pixels);
 
+// Every data set below fills Dataset::groups with the storm's index and Dataset::steps with the
+// row's step (the frame's, the series row's t, a window's first predicted frame), so a sequential
+// split keeps each storm on one side.
+//
 // Regression "Storm satellite frames (synthetic)": layout kImage, sample_shape {size, size}; one row
 // per frame_stride-th step of each storm, storms in order; target = wind speed v (kt).
 Result<Dataset> GenerateStormImages(const StormSettings& settings);

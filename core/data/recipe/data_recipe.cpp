@@ -77,6 +77,24 @@ std::string_view SplitTitle(SplitKind kind) {
   return "?";
 }
 
+namespace {
+// The sequential cut moved to the start of the series (Dataset::groups) it falls in — or, if that
+// leaves no training rows, to the start of the next series — so no series trains and tests at once.
+// Without groups, or when both moves fail, the cut stays where the fraction put it.
+int64_t SeriesAlignedTestCount(const Dataset& data, int64_t test_count) {
+  const int64_t rows = data.size();
+  if (static_cast<int64_t>(data.groups.size()) != rows) return test_count;
+  const auto group = [&](int64_t row) { return data.groups[static_cast<size_t>(row)]; };
+  int64_t cut = rows - test_count;  // first test row
+  int64_t back = cut;
+  while (back > 0 && group(back - 1) == group(cut)) --back;
+  if (back > 0) return rows - back;
+  int64_t forward = cut;
+  while (forward < rows && group(forward) == group(cut)) ++forward;
+  return forward < rows ? rows - forward : test_count;
+}
+}  // namespace
+
 Result<Split> MakeSplit(const Dataset& data, const SplitSpec& spec) {
   const int64_t rows = data.size();
   if (rows < 2) return Status::Error("The dataset has fewer than two rows, so it cannot be split into train and test.");
@@ -94,6 +112,7 @@ Result<Split> MakeSplit(const Dataset& data, const SplitSpec& spec) {
     case SplitKind::kSequential: {
       SequentialSplitOptions sequential;
       sequential.test_count = std::max<int64_t>(1, static_cast<int64_t>(std::ceil(spec.test_fraction * rows)));
+      sequential.test_count = SeriesAlignedTestCount(data, sequential.test_count);
       sequential.train_count = rows - sequential.test_count;
       auto three = SequentialSplit(rows, sequential);
       if (!three.ok()) return three.status();

@@ -43,7 +43,9 @@ std::string_view SplitTitle(SplitKind kind);
 
 struct SplitSpec {
   SplitKind kind = SplitKind::kRandom;
-  double test_fraction = 0.25;   // random, stratified, sequential (the last rows), by coordinate
+  // Random, stratified, sequential (the last rows; with Dataset::groups the cut moves to the start
+  // of a series, so forecast windows test on whole later storms), by coordinate.
+  double test_fraction = 0.25;
   uint32_t seed = 0;             // random_state of the random, stratified and shuffled k-fold splits
   int coordinate_column = 0;     // by coordinate: the feature column ranked (e.g. depth)
   bool largest_is_test = true;   // by coordinate: test = the largest values (the deepest rows)
