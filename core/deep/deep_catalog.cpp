@@ -112,6 +112,7 @@ namespace {
 std::vector<DeepModelEntry> MakeCatalog() {
   std::vector<DeepModelEntry> entries;
   AddClassifierEntries(entries);
+  AddVaeEntries(entries);
   return entries;
 }
 

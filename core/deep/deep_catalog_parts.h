@@ -18,6 +18,7 @@ namespace mlp::deep {
 
 // The entry families (one file each).
 void AddClassifierEntries(std::vector<DeepModelEntry>& entries);  // deep_catalog.cpp
+void AddVaeEntries(std::vector<DeepModelEntry>& entries);         // deep_catalog_vae.cpp
 
 namespace catalog_parts {
 
