@@ -385,7 +385,8 @@ TEST_CASE("the VAE catalogue refuses data that do not fit, saying why", "[vae]")
 }
 
 // Not a test: the catalogue defaults' epochs on the full 8×8 digits and on 32×32 hands (2000 of
-// them), time per epoch and the validation −ELBO, with 1 and 2 pool threads.
+// them), time per epoch and the validation −ELBO, and vae_molecule on 2000 toy molecules, with 1
+// and 2 pool threads.
 // Run: core_tests "[.vae-bench]" -s
 TEST_CASE("VAE epochs on the digits and the hands", "[.vae-bench]") {
   HandImageSettings h;
@@ -415,6 +416,24 @@ TEST_CASE("VAE epochs on the digits and the hands", "[.vae-bench]") {
         std::printf("\n");
       }
     }
+    MoleculeSettings m;  // the data source's defaults: 2000 molecules
+    auto molecules = GenerateMolecules(m);
+    REQUIRE(molecules.ok());
+    auto data = testing::Prepare(std::make_shared<const Dataset>(molecules.value().data), 0.2);
+    auto build = BuildDeepModel("vae_molecule", *data->data);
+    REQUIRE(build.ok());
+    DeepRunSettings settings = build.value().settings;
+    settings.worker_thread = false;
+    settings.epochs = 5;
+    DeepRun run(std::move(build.value().network), data, settings);
+    run.Play();
+    run.StepFor(1e9);
+    auto s = run.Latest();
+    REQUIRE(s->history.size() == 5);
+    std::printf("vae_molecule, %d thread(s): %.3f s/epoch (%lld rows); validation loss by epoch:", threads,
+                s->history.back().seconds, static_cast<long long>(s->training_rows));
+    for (const EpochRecord& e : s->history) std::printf(" %.3f", e.validation_loss);
+    std::printf("\n");
   }
   SetSharedPoolThreads(previous);
 }
