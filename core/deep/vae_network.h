@@ -13,7 +13,9 @@
 // come from TrainingTarget::kInput or kInputAndValue); β·KL is AuxiliaryLoss() and Backward adds
 // its gradient to dμ, d(log σ²) itself.
 //
-// Output: the decoder's logits (input size rows); with a property head one more row, p.
+// Output: the decoder's logits (input size rows); with a property head one more row, p. (A
+// generic OutputPrediction(output_loss(), …) — DeepRun's activation_output — puts p through the
+// sigmoid too: a property view should read the raw last row.)
 // Clamp: the encoder's log σ² is clamped to [kMinLogVariance, kMaxLogVariance] before use (σ from
 // 0.0067 to 148), so exp never overflows in float and a runaway head cannot blow up the KL. Outside
 // the open interval the clamp is flat: its entries get zero gradient (the one-sided derivative of
