@@ -116,6 +116,7 @@ std::vector<DeepModelEntry> MakeCatalog() {
   AddClassifierEntries(entries);
   AddUNetEntries(entries);
   AddSequenceEntries(entries);
+  AddVaeEntries(entries);
   return entries;
 }
 

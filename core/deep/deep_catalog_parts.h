@@ -20,6 +20,7 @@ namespace mlp::deep {
 void AddClassifierEntries(std::vector<DeepModelEntry>& entries);  // deep_catalog.cpp
 void AddUNetEntries(std::vector<DeepModelEntry>& entries);        // deep_catalog_unet.cpp
 void AddSequenceEntries(std::vector<DeepModelEntry>& entries);    // deep_catalog_sequence.cpp
+void AddVaeEntries(std::vector<DeepModelEntry>& entries);         // deep_catalog_vae.cpp
 
 namespace catalog_parts {
 

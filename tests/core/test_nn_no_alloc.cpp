@@ -464,3 +464,57 @@ TEST_CASE("a U-Net (GraphNetwork) training step does not allocate after warm-up"
   }
   mlp::SetSharedPoolThreads(previous_threads);
 }
+
+#include "core/deep/vae_network.h"
+
+TEST_CASE("a VAE training step (sampling, KL, property head) does not allocate after warm-up", "[vae]") {
+  using namespace mlp::deep;
+  const int previous_threads = mlp::SharedPool().threads();
+  mlp::Rng rng(5);
+  const MatrixF x = UniformMatrix<float>(rng, 64, 16, 0.0, 1.0);
+  MatrixF target(65, 16);
+  target.topRows(64) = x;
+  target.row(64) = UniformMatrix<float>(rng, 1, 16, -1.0, 1.0);
+  for (int threads : {1, 2}) {
+    INFO("threads " << threads);
+    mlp::SetSharedPoolThreads(threads);
+    auto encoder = std::make_unique<Network<float>>(Shape{1, 8, 8, 1});
+    Conv2DSettings conv;
+    conv.filters = 4, conv.stride_y = conv.stride_x = 2, conv.pad_y = conv.pad_x = 1;
+    REQUIRE(encoder->AddConv2D(conv).ok());
+    REQUIRE(encoder->AddActivation(Activation::kReLU).ok());
+    REQUIRE(encoder->AddDense(4).ok());
+    auto decoder = std::make_unique<Network<float>>(Shape{1, 1, 1, 2});
+    REQUIRE(decoder->AddDense(16).ok());
+    REQUIRE(decoder->AddActivation(Activation::kReLU).ok());
+    REQUIRE(decoder->AddDense(64).ok());
+    auto head = std::make_unique<Network<float>>(Shape{1, 1, 1, 2});
+    REQUIRE(head->AddDense(1).ok());
+    VaeNetwork<float> vae(std::move(encoder), std::move(decoder), std::move(head), VaeSettings{});
+    vae.Initialize(1);
+    std::vector<Parameter<float>> parameters = vae.Parameters();
+    OptimizerSettings adam;
+    adam.kind = OptimizerKind::kAdam;
+    Optimizer<float> optimizer(adam, parameters);
+    MatrixF grad(65, 16);
+    const auto step = [&](int b) {
+      const auto out = vae.Forward(x.leftCols(b));
+      const double loss = vae.LossValue(out, target.leftCols(b)) + vae.AuxiliaryLoss();
+      vae.LossGradient(out, target.leftCols(b), grad.leftCols(b));
+      vae.Backward(grad.leftCols(b));
+      optimizer.Step(parameters);
+      return loss;
+    };
+    step(16);  // warm-up on a full batch
+    long heap = 0;
+    double loss = 0;
+    {
+      AllocationWindow window;
+      loss = step(8) + step(16);  // a smaller batch, then a full one
+      heap = g_allocations.load();
+    }
+    CHECK(heap == 0);
+    CHECK(std::isfinite(loss));
+  }
+  mlp::SetSharedPoolThreads(previous_threads);
+}
