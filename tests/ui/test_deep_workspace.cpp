@@ -192,3 +192,36 @@ TEST_CASE("Deep models tab: the CNN regressor's predictions view draws on storm 
     CHECK(harness.platform().bad_calls() == 0);
   }
 }
+
+TEST_CASE("Deep models tab: every deep lesson trains an epoch and its own view draws", "[ui][deep][lessons]") {
+  const struct {
+    const char* lesson;
+    const char* view;  // the view the lesson opens
+  } lessons[] = {{"vae-digits-latent", "latent"},     {"molecule-vae", "latent"},         {"vae-hands", "latent"},
+                 {"unet-lung-slices", "segmentation"}, {"lstm-storm-forecast", "predictions"},
+                 {"convlstm-storm-frames", "frames"},  {"cnn-storm-wind", "predictions"},  {"cnn-circle-counter", "confusion"},
+                 {"cnn1d-scintillator-pulses", "training"}};
+  Harness harness(true);
+  for (int i = 0; i < 3; ++i) harness.Frame();
+  for (const auto& l : lessons) {
+    INFO(l.lesson);
+    REQUIRE(harness.app().Command(std::string("lesson:") + l.lesson).ok());
+    REQUIRE(harness.app().Command("deep-param:epochs=1").ok());
+    WaitFor(harness, [&] { return Has(harness.app().DeepStatusJson(), "\"finished\":true"); }, true);
+    for (int i = 0; i < 3; ++i) harness.Frame();
+    const std::string status = harness.app().DeepStatusJson();
+    INFO(status);
+    CHECK(Has(status, "\"finished\":true"));
+    CHECK(Has(status, std::string("\"view\":\"") + l.view + "\""));
+    CHECK(Has(status, "\"message\":\"\""));
+    CHECK(std::isfinite(Number(status, "validationLoss")));
+    if (std::string(l.view) == "latent") CHECK(Number(status, "latentPoints") > 10);
+    if (std::string(l.view) == "segmentation") CHECK(Number(status, "validationDice") >= 0);
+    CHECK(harness.platform().bad_calls() == 0);
+  }
+  // The remaining views of the last model draw too (each says why when it has nothing to show).
+  for (const char* view : {"deep-view:latent", "deep-view:segmentation", "deep-view:frames", "deep-view:predictions"}) {
+    REQUIRE(harness.app().Command(view).ok());
+    for (int i = 0; i < 2; ++i) harness.Frame();
+  }
+}

@@ -38,6 +38,48 @@ int ExampleStepper(DeepWorkspace& workspace, int count, WidgetRegistry& widgets,
   return k;
 }
 
+// One held-out series: its true values by step, the model's one-step forecasts and the
+// persistence forecast (the window's last value: the raw row's last feature).
+void DrawForecast(DeepWorkspace& workspace, const deep::DeepSnapshot& s, const Dataset& raw, ImVec2 size,
+                  WidgetRegistry& widgets) {
+  const deep::OutputViews& v = *s.views;
+  std::vector<int> groups;  // held-out series in order of appearance
+  for (int64_t row : v.value_rows)
+    if (groups.empty() || groups.back() != raw.groups[static_cast<size_t>(row)]) groups.push_back(raw.groups[static_cast<size_t>(row)]);
+  int& pick = workspace.series();
+  pick = std::clamp(pick, 0, static_cast<int>(groups.size()) - 1);
+  int shown = pick + 1;
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
+  if (ImGui::SliderInt("##deep-series", &shown, 1, static_cast<int>(groups.size()), "held-out series %d")) pick = shown - 1;
+  widgets.RecordLastItem("deep-series");
+  const int group = groups[static_cast<size_t>(pick)];
+  std::vector<float> steps, truth, forecast, persistence;
+  double model_error = 0, persistence_error = 0;
+  for (size_t i = 0; i < v.value_rows.size(); ++i) {
+    const int64_t row = v.value_rows[i];
+    if (raw.groups[static_cast<size_t>(row)] != group) continue;
+    steps.push_back(static_cast<float>(raw.steps[static_cast<size_t>(row)]));
+    truth.push_back(v.true_values[i]);
+    forecast.push_back(v.predicted_values[i]);
+    persistence.push_back(static_cast<float>(raw.features(row, raw.features.cols() - 1)));
+    model_error += std::pow(forecast.back() - truth.back(), 2);
+    persistence_error += std::pow(persistence.back() - truth.back(), 2);
+  }
+  const int n = static_cast<int>(steps.size());
+  ImGui::SameLine();
+  ImGui::Text("RMSE on this series: model %.3g · \"next = last\" %.3g", std::sqrt(model_error / std::max(n, 1)),
+              std::sqrt(persistence_error / std::max(n, 1)));
+  plot::PlotOptions options;
+  options.auto_fit_x = options.auto_fit_y = true;
+  options.x_label = "step";
+  options.y_label = raw.target_name.c_str();
+  if (!plot::BeginPlot("##deep-forecast", ImVec2(size.x, size.y - ImGui::GetFrameHeightWithSpacing()), options)) return;
+  plot::PlotLine("true", steps.data(), truth.data(), n, colors::kTrainCurve, 2.0f);
+  plot::PlotLine("next = last", steps.data(), persistence.data(), n, colors::kMutedText, 1.0f);
+  plot::PlotLine("model forecast", steps.data(), forecast.data(), n, colors::kTestCurve, 2.0f);
+  plot::EndPlot();
+}
+
 }  // namespace
 
 void DrawDeepSegmentationView(DeepWorkspace& workspace, const deep::DeepSnapshot& s, WidgetRegistry& widgets) {
@@ -93,13 +135,10 @@ void DrawDeepSegmentationView(DeepWorkspace& workspace, const deep::DeepSnapshot
   const float avail_y = ImGui::GetContentRegionAvail().y - ImGui::GetTextLineHeightWithSpacing() * 2;
   const float per_row = std::max(ImGui::GetFontSize() * 3.0f, std::min(avail_y / std::min(n, 3), ImGui::GetContentRegionAvail().x / 4 - gap));
   const char* titles[] = {"image", "true mask", "predicted probability", "overlay: true green, predicted red"};
-  for (int c = 0; c < 4; ++c) {
-    if (c) ImGui::SameLine(0, gap);
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + per_row);
+  const float start = ImGui::GetCursorPosX();
+  for (int c = 0; c < 4; ++c) {  // each title over its column
+    if (c) ImGui::SameLine(start + static_cast<float>(c) * (per_row + gap));
     ImGui::TextUnformatted(titles[c]);
-    ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
   }
   ImGui::BeginChild("##deep-seg-rows", ImVec2(0, 0));
   for (int i = 0; i < n; ++i)
@@ -186,7 +225,6 @@ void DrawDeepFrameView(DeepWorkspace& workspace, const deep::DeepSnapshot& s, Wi
 }
 
 void DrawDeepPredictionView(DeepWorkspace& workspace, const deep::DeepSnapshot& s, WidgetRegistry& widgets) {
-  (void)workspace, (void)widgets;
   if (!s.regression) {
     ImGui::TextDisabled("This view is for models that predict a number (regressors and forecasters).");
     return;
@@ -209,7 +247,17 @@ void DrawDeepPredictionView(DeepWorkspace& workspace, const deep::DeepSnapshot& 
   ImGui::Text("%d validation rows after epoch %llu: R² %.3f · RMSE %.4g · MAE %.4g (%s)", n,
               static_cast<unsigned long long>(v.epoch), total > 0 ? 1.0 - residual / total : NAN, std::sqrt(residual / n),
               absolute / n, target.c_str());
-  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const Dataset& raw = *workspace.data()->raw;
+  const bool series = raw.groups.size() == static_cast<size_t>(raw.size()) && raw.steps.size() == raw.groups.size();
+  ImVec2 avail = ImGui::GetContentRegionAvail();
+  if (series) {
+    const float width = std::floor(avail.x * 0.62f);
+    ImGui::BeginGroup();
+    DrawForecast(workspace, s, raw, ImVec2(width, avail.y), widgets);
+    ImGui::EndGroup();
+    ImGui::SameLine();
+    avail = ImGui::GetContentRegionAvail();
+  }
   plot::PlotOptions options;
   options.auto_fit_x = options.auto_fit_y = true;
   options.x_label = "true value";
