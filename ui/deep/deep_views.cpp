@@ -132,39 +132,6 @@ void DrawTraining(const deep::DeepSnapshot& s) {
   else Curves("##deep-accuracy", s, true, ImVec2(width, avail.y));
 }
 
-// The confusion matrix as a heatmap with the counts in the cells (as the Classic metrics view).
-void DrawConfusionMatrix(const deep::DeepSnapshot& s, float side) {
-  const int k = s.classes;
-  std::vector<float> cells(static_cast<size_t>(k) * k);  // row 0 at the top = true class 0
-  float max_count = 1.0f;
-  for (size_t i = 0; i < cells.size(); ++i) max_count = std::max(max_count, cells[i] = static_cast<float>(s.confusion[i]));
-  plot::PlotOptions options;
-  options.x = options.y = {-0.5, k - 0.5};
-  options.x_label = "predicted class";
-  options.y_label = "true class (0 at the top)";
-  options.show_legend = false;
-  options.allow_pan_zoom = false;
-  if (!plot::BeginPlot("##deep-confusion", ImVec2(side, side), options)) return;
-  plot::PlotHeatmap("count", cells.data(), k, k, {-0.5, k - 0.5}, {-0.5, k - 0.5}, plot::Colormap::kBlues, 0.0f, max_count);
-  const plot::PlotView view = plot::GetPlotView();
-  const float cell = (view.plot_max.x - view.plot_min.x) / static_cast<float>(view.x.max - view.x.min);
-  if (k <= 12 && cell > ImGui::CalcTextSize("0000").x) {
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    for (int t = 0; t < k; ++t)
-      for (int p = 0; p < k; ++p) {
-        const float count = cells[static_cast<size_t>(t) * k + p];
-        char text[16];
-        std::snprintf(text, sizeof text, "%.0f", count);
-        const ImVec2 size = ImGui::CalcTextSize(text);
-        const float x = view.plot_min.x + static_cast<float>((p - view.x.min) / (view.x.max - view.x.min)) * (view.plot_max.x - view.plot_min.x);
-        const float y = view.plot_min.y + static_cast<float>((view.y.max - (k - 1 - t)) / (view.y.max - view.y.min)) * (view.plot_max.y - view.plot_min.y);
-        const ImU32 ink = count > 0.55f * max_count ? IM_COL32(255, 255, 255, 255) : IM_COL32(40, 40, 40, 255);
-        draw->AddText(ImVec2(x - size.x / 2, y - size.y / 2), ink, text);
-      }
-  }
-  plot::EndPlot();
-}
-
 std::string ClassName(const deep::DeepSnapshot& s, int k) {
   return k >= 0 && k < static_cast<int>(s.class_names.size()) ? s.class_names[static_cast<size_t>(k)] : std::to_string(k);
 }
@@ -240,7 +207,7 @@ void DrawConfusion(DeepWorkspace& workspace, const deep::DeepSnapshot& s) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float side = std::min(avail.x * 0.45f, avail.y);
   ImGui::BeginGroup();
-  DrawConfusionMatrix(s, side);
+  plot::PlotConfusionMatrix("##deep-confusion", s.confusion.data(), s.classes, side);
   ImGui::EndGroup();
   ImGui::SameLine();
   ImGui::BeginGroup();

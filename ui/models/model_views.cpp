@@ -189,39 +189,11 @@ void DrawMetrics(ModelsWorkspace& workspace, const ModelSnapshot& s) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   if (s.kind == classic::ModelKind::kClassifier && s.test_report.confusion.size() > 0) {
     const int k = static_cast<int>(s.test_report.confusion.rows());
-    const Eigen::MatrixXf counts = s.test_report.confusion.cast<float>();
-    std::vector<float> cells(static_cast<size_t>(k) * k);  // row 0 at the top = true class 0
+    std::vector<int64_t> counts(static_cast<size_t>(k) * k);
     for (int t = 0; t < k; ++t)
-      for (int p = 0; p < k; ++p) cells[static_cast<size_t>(t) * k + p] = counts(t, p);
+      for (int p = 0; p < k; ++p) counts[static_cast<size_t>(t) * k + p] = s.test_report.confusion(t, p);
     const float side = std::min(avail.x / (s.roc.x.empty() ? 1.0f : 3.0f), avail.y) - ImGui::GetStyle().ItemSpacing.x;
-    plot::PlotOptions options;
-    options.x = options.y = {-0.5, k - 0.5};
-    options.x_label = "predicted class";
-    options.y_label = "true class (0 at the top)";
-    options.show_legend = false;
-    options.allow_pan_zoom = false;
-    if (plot::BeginPlot("##confusion", ImVec2(side, side), options)) {
-      plot::PlotHeatmap("count", cells.data(), k, k, {-0.5, k - 0.5}, {-0.5, k - 0.5}, plot::Colormap::kBlues, 0.0f,
-                        std::max(1.0f, counts.maxCoeff()));
-      // The counts in the cells, where they fit (cell row t from the top is true class t).
-      const plot::PlotView view = plot::GetPlotView();
-      const float cell = (view.plot_max.x - view.plot_min.x) / static_cast<float>(view.x.max - view.x.min);
-      if (k <= 12 && cell > ImGui::CalcTextSize("0000").x) {
-        ImDrawList* draw = ImGui::GetWindowDrawList();
-        const float max_count = std::max(1.0f, counts.maxCoeff());
-        for (int t = 0; t < k; ++t)
-          for (int p = 0; p < k; ++p) {
-            char text[16];
-            std::snprintf(text, sizeof text, "%d", s.test_report.confusion(t, p));
-            const ImVec2 size = ImGui::CalcTextSize(text);
-            const float x = view.plot_min.x + static_cast<float>((p - view.x.min) / (view.x.max - view.x.min)) * (view.plot_max.x - view.plot_min.x);
-            const float y = view.plot_min.y + static_cast<float>((view.y.max - (k - 1 - t)) / (view.y.max - view.y.min)) * (view.plot_max.y - view.plot_min.y);
-            const ImU32 ink = counts(t, p) > 0.55f * max_count ? IM_COL32(255, 255, 255, 255) : IM_COL32(40, 40, 40, 255);
-            draw->AddText(ImVec2(x - size.x / 2, y - size.y / 2), ink, text);
-          }
-      }
-      plot::EndPlot();
-    }
+    plot::PlotConfusionMatrix("##confusion", counts.data(), k, side);
     if (!s.roc.x.empty()) {
       const auto curve = [&](const char* id, const Curve& c, const char* x_label, const char* y_label, const char* name) {
         std::vector<float> x(c.x.begin(), c.x.end()), y(c.y.begin(), c.y.end());

@@ -104,6 +104,10 @@ void PlotContour(const char* label, const float* values, int rows, int cols, Ran
 // Finishes the plot: axes, legend, hover read-out.
 void EndPlot();
 
+// A whole plot: the confusion matrix of k classes, counts[t·k + p] = rows of true class t predicted
+// as p, as a side × side heatmap with the counts written in the cells (confusion.cpp).
+void PlotConfusionMatrix(const char* id, const int64_t* counts, int k, float side);
+
 // What a plot currently shows, for panels that sample a field at the visible resolution.
 struct PlotView {
   Range x, y;                  // visible data ranges
