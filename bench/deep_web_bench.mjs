@@ -216,12 +216,13 @@ async function main() {
       const tf = cell(tfjs, task, threads);
       const tfSpeed = tf && tf.samples_per_second;
       const fallbacks = tf ? Object.keys(tf.fallbacks) : [];
+      if (tf && tf.threadsUsed !== threads) notes.push(`${task} ${threads}t: TF.js was asked for ${threads} threads; its wasm backend reports ${tf.threadsUsed} (tf.wasm.getThreadsCount)`);
       for (const k of fallbacks) {
         notes.push(k.includes('→') ? `${task} ${threads}t: TF.js lacks ${k.split('→')[0]} on wasm; computed with ${k.split('→')[1]} (still wasm)`
                                    : `${task} ${threads}t: TF.js ran ${k} on its cpu backend (missing on wasm)`);
       }
       rows.push([task, threads, show(n), fmt(t && t.samples_per_second), ratio(n, t && t.samples_per_second),
-                 show(mt), show(st), fmt(tfSpeed) + (fallbacks.length ? '*' : ''), ratio(mt, tfSpeed), ratio(st, tfSpeed),
+                 show(mt), show(st), fmt(tfSpeed) + (fallbacks.length || (tf && tf.threadsUsed !== threads) ? '*' : ''), ratio(mt, tfSpeed), ratio(st, tfSpeed),
                  `web ≥${TARGET_WEB[task]}×, native ≥1×`]);
     }
   }

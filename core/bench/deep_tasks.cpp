@@ -150,6 +150,7 @@ Result<DeepTiming> RunDeepTask(const std::string& task, int threads, double seco
   if (!entry->build) {
     DeepTiming timing;
     timing.task = task;
+    timing.threads = threads > 0 ? threads : SharedPool().threads();
     timing.note = "not yet: this build has no " + task + " network";
     return timing;
   }
