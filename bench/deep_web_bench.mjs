@@ -4,7 +4,7 @@
 // Figures only; never pass/fail.
 //
 //   node bench/deep_web_bench.mjs [--seconds 3] [--threads 1,2] [--tasks mlp,cnn,vae] [--root DIR]
-//                                 [--no-native] [--no-torch] [--no-tfjs] [--no-web]
+//                                 [--no-native] [--no-torch] [--no-tfjs] [--no-web] [--tfjs-cpu-fallback]
 //
 // Needs: build/native/bench/bench_deep (cmake --build build/native --target bench_deep), the web
 // builds (scripts/build.sh web-mt web-st; build/site is assembled unless --root), and the
@@ -16,8 +16,9 @@
 // call's loops stay in the baseline tier), then one timed call of --seconds; inside each call 5
 // warm-up steps precede the timing. TF.js runs on its wasm backend with tf.wasm.setThreadsCount(n)
 // in a page served with the isolation headers (the threaded SIMD binary); what it actually used is
-// printed. Kernels missing on wasm run on TF.js's cpu backend per op (bench/tfjs_bench.js) and are
-// named under the table.
+// printed. TF.js's missing Conv2DBackpropFilter is computed by its wasm Conv3DBackpropFilterV2
+// (--tfjs-cpu-fallback: on its cpu backend instead); any other kernel missing on wasm runs on the
+// cpu backend per op (bench/tfjs_bench.js). Either way it is named under the table.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -38,6 +39,7 @@ const { values: options } = parseArgs({
     'no-torch': { type: 'boolean', default: false },
     'no-tfjs': { type: 'boolean', default: false },
     'no-web': { type: 'boolean', default: false },
+    'tfjs-cpu-fallback': { type: 'boolean', default: false },
   },
 });
 const SECONDS = Math.max(0.1, Number(options.seconds));
@@ -104,7 +106,8 @@ async function tfjsTimings(browser) {
     const server = await startServer({ root: bench, isolation: true });
     const context = await browser.newContext();
     try {
-      const { page, log } = await openPage(context, `${server.url}tfjs_bench.html`);
+      const query = options['tfjs-cpu-fallback'] ? '?conv3d=0' : '';
+      const { page, log } = await openPage(context, `${server.url}tfjs_bench.html${query}`);
       const info = await page.evaluate((n) => window.tfjsBench.init(n), threads);
       console.log(`TF.js ${info.tfjs} ${threads} thread(s): backend ${info.backend}, threads used ${info.threadsUsed}, ` +
                   `SIMD ${info.simd}, multithread ${info.multithread}, crossOriginIsolated ${info.crossOriginIsolated}; ` +
