@@ -3,9 +3,20 @@
 # only. Idempotent: a stamp records what is done, so a second run costs a few file checks.
 #
 #   scripts/setup.sh          install build, test and browser dependencies
+#   scripts/setup.sh --bench  the same, plus what only the deep benchmark compares against:
+#                             PyTorch (Debian's python3-torch, ~1 GB), TensorFlow.js (npm, into
+#                             bench/node_modules) and Debian's OpenBLAS unpacked into bench/openblas
+#                             (for torch through LD_LIBRARY_PATH; the system BLAS is left alone)
 #
 # Fetched third-party sources go to third_party/ (git-ignored), never into the repository.
 set -euo pipefail
+with_bench=0
+for arg in "$@"; do
+  case "$arg" in
+    --bench) with_bench=1 ;;
+    *) echo "setup: unknown option $arg (known: --bench)" >&2; exit 2 ;;
+  esac
+done
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tp="$root/third_party"
 mkdir -p "$tp"
@@ -104,5 +115,30 @@ if [ "$datasets_stale" -eq 1 ]; then
   echo "setup: converting built-in datasets to $datasets_out"
   # Debian's interpreter: python3-numpy is installed for it, whatever python3 comes first on PATH.
   /usr/bin/python3 "$root/scripts/datasets/convert.py" --out "$datasets_out"
+fi
+
+# Deep benchmark baselines (bench/deep_web_bench.mjs), opt-in: the app and its tests need none.
+if [ "$with_bench" -eq 1 ]; then
+  if ! dpkg-query -W -f='${Status}' python3-torch 2>/dev/null | grep -q 'install ok installed'; then
+    echo "setup: installing python3-torch (bench)"
+    sudo_if_needed apt-get update -qq
+    sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-torch >/dev/null
+  fi
+  if [ ! -d "$root/bench/node_modules/@tensorflow/tfjs-backend-wasm" ]; then
+    echo "setup: npm ci (bench: TensorFlow.js)"
+    (cd "$root/bench" && npm ci --no-audit --no-fund --silent)
+  fi
+  # Debian's torch links the generic libblas.so.3 (the reference BLAS unless OpenBLAS is installed
+  # system-wide); unpacking OpenBLAS beside the benchmark gives torch a fair BLAS without changing
+  # what NumPy and scikit-learn use for everyone else.
+  openblas="$root/bench/openblas"
+  if [ ! -f "$openblas/usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3" ]; then
+    echo "setup: unpacking Debian's OpenBLAS into bench/openblas (bench)"
+    tmp="$(mktemp -d)"; chmod 755 "$tmp"
+    (cd "$tmp" && apt-get download -qq libopenblas0-pthread >/dev/null 2>&1)
+    rm -rf "$openblas"; mkdir -p "$openblas"
+    dpkg-deb -x "$tmp"/libopenblas0-pthread_*.deb "$openblas"
+    rm -rf "$tmp"
+  fi
 fi
 echo "setup: ready"

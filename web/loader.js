@@ -36,6 +36,13 @@
  *                             bench/classic_bench.py) with `threads` pool threads (0: unchanged);
  *                             blocks the page -> {task, fit_s, predict_s, checksum, threads}, or
  *                             {task, error} for an unknown task.
+ *   playground.benchmarkDeep(task, threads = 0, seconds = 2)
+ *                             Trains one deep benchmark task ("mlp", "cnn", "vae"; random 28×28
+ *                             data, core/bench/deep_tasks.h) for about `seconds` after 5 warm-up
+ *                             steps with `threads` pool threads (0: unchanged); blocks the page
+ *                             -> {task, available, threads, batch, steps, seconds,
+ *                             samples_per_second, warmup_seconds, checksum, final_loss, note},
+ *                             or {task, error} for an unknown task.
  */
 (function () {
   'use strict';
@@ -243,6 +250,8 @@
     },
     benchmark: (threads, seconds) => JSON.parse(need().benchmarkJson(threads | 0, +seconds)),
     benchmarkClassic: (task, threads = 0) => JSON.parse(need().benchmarkClassicJson(String(task), threads | 0)),
+    benchmarkDeep: (task, threads = 0, seconds = 2) =>
+      JSON.parse(need().benchmarkDeepJson(String(task), threads | 0, +seconds)),
     command: (name) => orNull(need().command(String(name))),
     dataStatus: () => JSON.parse(need().dataStatusJson()),
     modelStatus: () => JSON.parse(need().modelStatusJson()),
@@ -474,6 +483,7 @@
       widgetRect: cwrap('mlp_widget_rect', 'string', ['string']),
       benchmarkJson: cwrap('mlp_benchmark_json', 'string', ['number', 'number']),
       benchmarkClassicJson: cwrap('mlp_benchmark_classic_json', 'string', ['string', 'number']),
+      benchmarkDeepJson: cwrap('mlp_benchmark_deep_json', 'string', ['string', 'number', 'number']),
       dataStatusJson: cwrap('mlp_data_status_json', 'string', []),
       modelStatusJson: cwrap('mlp_model_status_json', 'string', []),
       deepStatusJson: cwrap('mlp_deep_status_json', 'string', []),

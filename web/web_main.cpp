@@ -21,6 +21,7 @@
 #include "core/base/thread_pool.h"
 #include "core/base/threads.h"
 #include "core/bench/classic_tasks.h"
+#include "core/bench/deep_tasks.h"
 #include "core/train/throughput_benchmark.h"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
@@ -174,6 +175,15 @@ EMSCRIPTEN_KEEPALIVE const char* mlp_benchmark_classic_json(const char* task, in
   if (threads > 0) mlp::SetSharedPoolThreads(previous_threads);
   if (!timing.ok()) return Reply(mlp::JsonWriter().Add("task", task ? task : "").Add("error", timing.status().message()).Finish());
   return Reply(mlp::bench::ClassicTimingJson(timing.value()));
+}
+
+// Trains one deep benchmark task (core/bench/deep_tasks.h: mlp, cnn, vae) on random data for about
+// `seconds` after a few warm-up steps, with `threads` threads in the shared pool (0 or less: leave
+// it as it is); blocks the page. A task whose network this build lacks answers available: false.
+EMSCRIPTEN_KEEPALIVE const char* mlp_benchmark_deep_json(const char* task, int threads, double seconds) {
+  const auto timing = mlp::bench::RunDeepTask(task ? task : "", threads, seconds);
+  if (!timing.ok()) return Reply(mlp::JsonWriter().Add("task", task ? task : "").Add("error", timing.status().message()).Finish());
+  return Reply(mlp::bench::DeepTimingJson(timing.value()));
 }
 
 // Files the user picked or dropped: the page calls begin, add per file (the bytes are copied; the
