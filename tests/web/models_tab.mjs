@@ -127,7 +127,7 @@ export async function testModelsTab({ browser, server, flavour, check, shot, pro
     const l0 = Date.now();
     let loaded = await deepStatus();
     while (!/Loaded weights/.test(loaded.note) && Date.now() - l0 < 30000) { await sleep(250); loaded = await deepStatus(); }
-    const accuracy = Number((/accuracy ([0-9.]+)/.exec(loaded.note) || [])[1]);
+    const accuracy = Number((/accuracy ([0-9]+(?:\.[0-9]+)?)/.exec(loaded.note) || [])[1]);
     check(`${tag} the CNN's weights download (${bytes.length} bytes) and load back with the trained accuracy (> 0.9)`,
           download.suggestedFilename() === 'cnn_simple.mlpw' && bytes.length > 1000 && accuracy > 0.9,
           `${download.suggestedFilename()}: ${JSON.stringify(loaded)}`);

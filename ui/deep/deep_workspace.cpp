@@ -202,6 +202,7 @@ std::string DeepWorkspace::StatusJson() const {
       .Add("finished", s && s->finished)
       .Add("trainLoss", last ? last->train_loss : NAN)
       .Add("validationLoss", last ? last->validation_loss : NAN)
+      .Add("firstValidationLoss", last ? s->history.front().validation_loss : NAN)
       .Add("validationAccuracy", last ? last->validation_accuracy : NAN)
       .Add("validationDice", last ? last->validation_dice : NAN)
       .Add("validationIou", last ? last->validation_iou : NAN)
