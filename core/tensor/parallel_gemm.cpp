@@ -284,5 +284,13 @@ void MatMulTransB(const Eigen::Ref<const Eigen::MatrixXd>& a,
                   const Eigen::Ref<const Eigen::MatrixXd>& b, Eigen::Ref<Eigen::MatrixXd> c) {
   MultiplyInto<double>(a, false, b, true, c, false);
 }
+void MatMulTransBAdd(const Eigen::Ref<const Eigen::MatrixXf>& a,
+                     const Eigen::Ref<const Eigen::MatrixXf>& b, Eigen::Ref<Eigen::MatrixXf> c) {
+  MultiplyInto<float>(a, false, b, true, c, true);
+}
+void MatMulTransBAdd(const Eigen::Ref<const Eigen::MatrixXd>& a,
+                     const Eigen::Ref<const Eigen::MatrixXd>& b, Eigen::Ref<Eigen::MatrixXd> c) {
+  MultiplyInto<double>(a, false, b, true, c, true);
+}
 
 }  // namespace mlp

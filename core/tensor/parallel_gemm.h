@@ -38,12 +38,18 @@ void MatMulTransB(const Eigen::Ref<const Eigen::MatrixXf>& a,
                   const Eigen::Ref<const Eigen::MatrixXf>& b, Eigen::Ref<Eigen::MatrixXf> c);
 void MatMulTransB(const Eigen::Ref<const Eigen::MatrixXd>& a,
                   const Eigen::Ref<const Eigen::MatrixXd>& b, Eigen::Ref<Eigen::MatrixXd> c);
+// c += a·bᵀ        (e.g. a weight gradient summed over slices of the batch)
+void MatMulTransBAdd(const Eigen::Ref<const Eigen::MatrixXf>& a,
+                     const Eigen::Ref<const Eigen::MatrixXf>& b, Eigen::Ref<Eigen::MatrixXf> c);
+void MatMulTransBAdd(const Eigen::Ref<const Eigen::MatrixXd>& a,
+                     const Eigen::Ref<const Eigen::MatrixXd>& b, Eigen::Ref<Eigen::MatrixXd> c);
 
 namespace nn {
 using mlp::MatMul;
 using mlp::MatMulAdd;
 using mlp::MatMulTransA;
 using mlp::MatMulTransB;
+using mlp::MatMulTransBAdd;
 }  // namespace nn
 
 }  // namespace mlp

@@ -154,6 +154,49 @@ TEST_CASE("conv2d-transpose is the adjoint of conv2d with the same weights", "[n
   }
 }
 
+// 14×14×16 → 28×28×64 under a 4×4 kernel: a sample's columns (1024 × 196) are big enough that the
+// layer runs a batch of 3 in slices (2 + 1). Each sample's output and input gradient must be what
+// it gets alone, the weight gradient the sum over samples, and results bit-identical on 1 and 2
+// threads.
+TEST_CASE("conv2d-transpose over a batch cut into slices matches one sample at a time", "[nn-conv]") {
+  const int previous_threads = mlp::SharedPool().threads();
+  const Shape input{1, 14, 14, 16};
+  Conv2DTransposeSettings t;
+  t.filters = 64;
+  t.kernel_height = t.kernel_width = 4;
+  t.stride_y = t.stride_x = 2;
+  t.pad_y = t.pad_x = 1;
+  mlp::Rng rng(31);
+  const MatrixD x = UniformMatrix(rng, input.size(), 3, -1.0, 1.0);
+  const MatrixD dy = UniformMatrix(rng, 28 * 28 * 64, 3, -1.0, 1.0);
+  MatrixD y[2], dx[2], dw[2];
+  for (int threads : {1, 2}) {
+    mlp::SetSharedPoolThreads(threads);
+    Conv2DTranspose<double> layer(input, t);
+    mlp::Rng init(32);
+    layer.Initialize(init);
+    layer.bias().setConstant(0.25);
+    y[threads - 1] = layer.Forward(x);
+    dx[threads - 1] = layer.Backward(dy);
+    dw[threads - 1] = layer.Parameters()[0].grad;
+    if (threads == 2) continue;
+    MatrixD dw_sum = MatrixD::Zero(dw[0].rows(), dw[0].cols());
+    for (int j = 0; j < 3; ++j) {
+      INFO("sample " << j);
+      const MatrixD yj = layer.Forward(x.col(j));
+      CHECK(yj.isApprox(y[0].col(j), 1e-12));
+      const MatrixD dxj = layer.Backward(dy.col(j));
+      CHECK(dxj.isApprox(dx[0].col(j), 1e-12));
+      dw_sum += layer.Parameters()[0].grad;
+    }
+    CHECK(dw_sum.isApprox(dw[0], 1e-12));
+  }
+  mlp::SetSharedPoolThreads(previous_threads);
+  CHECK(y[0] == y[1]);
+  CHECK(dx[0] == dx[1]);
+  CHECK(dw[0] == dw[1]);
+}
+
 TEST_CASE("batch-norm: per-channel mean 0 and variance 1 in training, running statistics at inference",
           "[nn-conv]") {
   BatchNormSettings settings;

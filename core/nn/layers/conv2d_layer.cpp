@@ -25,6 +25,7 @@ Conv2D<S>::Conv2D(const Shape& input, const Conv2DSettings& settings) : input_(i
   const Eigen::Index patch = geometry_.patch_size();
   weights_ = Matrix<S>::Zero(settings.filters, patch);
   weight_gradient_ = Matrix<S>::Zero(settings.filters, patch);
+  weight_gradient_t_ = Matrix<S>::Zero(patch, settings.filters);
   bias_ = Matrix<S>::Zero(settings.filters, 1);
   bias_gradient_ = Matrix<S>::Zero(settings.filters, 1);
   columns_.SetRows(patch);
@@ -77,7 +78,15 @@ ConstMatrixView<S> Conv2D<S>::Backward(const ConstRef<S>& dy_in, bool need_input
   const int64_t patch = geometry_.patch_size(), positions = geometry_.positions();
   const ConstMatrixView<S> dy_columns = Contiguous<S>(dy_in, dy_copy_);
   const ConstMatrixView<S> dy(dy_columns.data(), settings_.filters, positions * batch_);
-  MatMulTransB(dy, columns_.const_view(), weight_gradient_);  // dW = dY·columnsᵀ
+  // When the patch is the longer side, dWᵀ = columns·dYᵀ: Eigen then packs the big columns matrix
+  // in its own column-major order, not as a slow transposed (row-major) operand. A short patch
+  // (e.g. 3×3×1) stays dW = dY·columnsᵀ, since a product with very few rows runs slowly.
+  if (patch >= settings_.filters) {
+    MatMulTransB(columns_.const_view(), dy, weight_gradient_t_);
+    weight_gradient_ = weight_gradient_t_.transpose();
+  } else {
+    MatMulTransB(dy, columns_.const_view(), weight_gradient_);
+  }
   bias_gradient_ = dy.rowwise().sum();
   if (!need_input_gradient) return EmptyView<S>();
   MatrixView<S> dcolumns = dcolumns_.Resize(positions * batch_);

@@ -62,6 +62,7 @@ private:
   Conv2DSettings settings_;
   WindowGeometry geometry_;
   Matrix<S> weights_, bias_, weight_gradient_, bias_gradient_;
+  Matrix<S> weight_gradient_t_;  // patch × filters: dWᵀ, the product Backward computes
   ColumnBuffer<S> columns_;   // patch × (positions·batch): im2col of the last input
   ColumnBuffer<S> y_;         // output
   ColumnBuffer<S> dy_copy_;   // dY when it arrives with strided columns

@@ -51,10 +51,17 @@ public:
   Matrix<S>& bias() { return bias_; }
 
 private:
+  // Samples per slice of the batch (see the .cpp): a function of the shapes only.
+  Eigen::Index SliceSamples() const;
+  void ForwardSlice(Eigen::Index first, Eigen::Index count, MatrixView<S> y);
+  void BackwardSlice(const ConstMatrixView<S>& dy, Eigen::Index first, Eigen::Index count, bool need_input_gradient,
+                     MatrixView<S> dx);
+
   Shape input_, output_;
   Conv2DTransposeSettings settings_;
   WindowGeometry geometry_;  // of the convolution output → input this layer is the adjoint of
   Matrix<S> weights_, bias_, weight_gradient_, bias_gradient_;
+  Matrix<S> weight_gradient_t_;  // patch × in_channels: dWᵀ, summed slice by slice in Backward
   ColumnBuffer<S> x_copy_, columns_, y_, dy_copy_, dcolumns_, dx_;
   const S* x_ = nullptr;  // the last input, contiguous (the caller's or x_copy_)
   Eigen::Index batch_ = 0;
