@@ -40,55 +40,55 @@ void DrawSummary(const deep::DeepSnapshot& s) {
   }
 }
 
-// Train and validation curves of the loss, or of accuracy, per epoch.
-void Curves(const char* id, const deep::DeepSnapshot& s, bool accuracy, ImVec2 size) {
-  std::vector<float> epochs, train, validation;
+// One per-epoch series of the history: which field of EpochRecord, its legend name and colour.
+struct EpochSeries {
+  double deep::EpochRecord::*field;
+  const char* name;
+  ImU32 color;
+};
+
+// Two series against the epoch. `unit_range`: fixed 0–1 y axis (accuracy, Dice) instead of
+// fitting; `always_mark`: dots on every epoch (otherwise only for a single epoch, which a line of
+// one point does not draw).
+void EpochCurves(const char* id, const deep::DeepSnapshot& s, const EpochSeries (&series)[2], const char* y_label,
+                 bool unit_range, bool always_mark, ImVec2 size) {
+  std::vector<float> epochs, values[2];
   for (size_t i = 0; i < s.history.size(); ++i) {
-    const deep::EpochRecord& r = s.history[i];
     epochs.push_back(static_cast<float>(i + 1));
-    train.push_back(static_cast<float>(accuracy ? r.train_accuracy : r.train_loss));
-    validation.push_back(static_cast<float>(accuracy ? r.validation_accuracy : r.validation_loss));
+    for (int k = 0; k < 2; ++k) values[k].push_back(static_cast<float>(s.history[i].*series[k].field));
   }
   plot::PlotOptions options;
   options.auto_fit_x = true;
-  options.auto_fit_y = !accuracy;
+  options.auto_fit_y = !unit_range;
   options.y = {0, 1};
   options.x_label = "epoch";
-  options.y_label = accuracy ? (s.dense_task ? "pixel accuracy" : "accuracy") : "loss";
+  options.y_label = y_label;
   if (!plot::BeginPlot(id, size, options)) return;
   const int n = static_cast<int>(epochs.size());
-  plot::PlotLine("train", epochs.data(), train.data(), n, colors::kTrainCurve);
-  plot::PlotLine("validation", epochs.data(), validation.data(), n, colors::kTestCurve);
-  if (n == 1) {  // one epoch is one point: a line of one point draws nothing
-    plot::PlotScatter("##train", epochs.data(), train.data(), 1, nullptr, colors::kTrainCurve);
-    plot::PlotScatter("##validation", epochs.data(), validation.data(), 1, nullptr, colors::kTestCurve);
+  for (int k = 0; k < 2; ++k) plot::PlotLine(series[k].name, epochs.data(), values[k].data(), n, series[k].color);
+  if (always_mark || n == 1) {
+    const char* dots[2] = {"##first", "##second"};
+    for (int k = 0; k < 2; ++k)
+      plot::PlotScatter(dots[k], epochs.data(), values[k].data(), always_mark ? n : 1, nullptr, series[k].color,
+                        always_mark ? 2.5f : 3.5f);
   }
   plot::EndPlot();
 }
 
+// Train and validation curves of the loss, or of accuracy, per epoch.
+void Curves(const char* id, const deep::DeepSnapshot& s, bool accuracy, ImVec2 size) {
+  using R = deep::EpochRecord;
+  const EpochSeries series[2] = {{accuracy ? &R::train_accuracy : &R::train_loss, "train", colors::kTrainCurve},
+                                 {accuracy ? &R::validation_accuracy : &R::validation_loss, "validation", colors::kTestCurve}};
+  EpochCurves(id, s, series, accuracy ? (s.dense_task ? "pixel accuracy" : "accuracy") : "loss", accuracy, false, size);
+}
+
 // Two validation series per epoch (Dice and IoU of masks; reconstruction and KL of a VAE).
 void PairCurves(const char* id, const deep::DeepSnapshot& s, bool masks, ImVec2 size) {
-  std::vector<float> epochs, first, second;
-  for (size_t i = 0; i < s.history.size(); ++i) {
-    const deep::EpochRecord& r = s.history[i];
-    epochs.push_back(static_cast<float>(i + 1));
-    first.push_back(static_cast<float>(masks ? r.validation_dice : r.validation_reconstruction));
-    second.push_back(static_cast<float>(masks ? r.validation_iou : r.validation_kl));
-  }
-  plot::PlotOptions options;
-  options.auto_fit_x = true;
-  options.auto_fit_y = !masks;
-  options.y = {0, 1};
-  options.x_label = "epoch";
-  options.y_label = masks ? "validation Dice / IoU" : "validation loss parts";
-  if (!plot::BeginPlot(id, size, options)) return;
-  const int n = static_cast<int>(epochs.size());
-  const char* names[2] = {masks ? "Dice" : "reconstruction", masks ? "IoU" : "KL to the prior"};
-  plot::PlotLine(names[0], epochs.data(), first.data(), n, colors::kTestCurve);
-  plot::PlotLine(names[1], epochs.data(), second.data(), n, colors::kNegative);
-  plot::PlotScatter("##first", epochs.data(), first.data(), n, nullptr, colors::kTestCurve, 2.5f);
-  plot::PlotScatter("##second", epochs.data(), second.data(), n, nullptr, colors::kNegative, 2.5f);
-  plot::EndPlot();
+  using R = deep::EpochRecord;
+  const EpochSeries series[2] = {{masks ? &R::validation_dice : &R::validation_reconstruction, masks ? "Dice" : "reconstruction", colors::kTestCurve},
+                                 {masks ? &R::validation_iou : &R::validation_kl, masks ? "IoU" : "KL to the prior", colors::kNegative}};
+  EpochCurves(id, s, series, masks ? "validation Dice / IoU" : "validation loss parts", masks, true, size);
 }
 
 void DrawTraining(const deep::DeepSnapshot& s) {
