@@ -350,8 +350,8 @@ DeepRun::Scores DeepRun::Evaluate(bool record_errors, OutputViews* views) {
     const nn::ConstMatrixView<float> y = validation_->y();
     loss_sum += (network_->LossValue(logits, y) + network_->AuxiliaryLoss()) * b;
     if (latent_) {
-      reconstruction_sum += latent_->LastReconstructionLoss() * b;
-      kl_sum += latent_->LastKl() * b;
+      reconstruction_sum += latent_->ForwardReconstructionLoss() * b;
+      kl_sum += latent_->ForwardKl() * b;
     }
     if (has_accuracy_) correct += CountCorrect(loss_kind, logits, y);
     if (masks) {

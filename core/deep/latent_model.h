@@ -24,6 +24,9 @@ public:
   // to the prior, before β.
   virtual double LastReconstructionLoss() const = 0;
   virtual double LastKl() const = 0;
+  // The same two terms of the last Forward in either mode (the validation scores).
+  virtual double ForwardReconstructionLoss() const = 0;
+  virtual double ForwardKl() const = 0;
 };
 
 }  // namespace mlp::deep

@@ -121,10 +121,8 @@ nn::ConstMatrixView<S> VaeNetwork<S>::Forward(const nn::ConstRef<S>& x) {
   }
   kl_ = n > 0 ? kl / static_cast<double>(n) : 0.0;
   const nn::ConstMatrixView<S> logits = decoder_->Forward(z_.const_view());
-  if (training_) {
-    last_kl_ = kl_;
-    last_reconstruction_ = OutputLossValue<S>(OutputLoss::kSigmoidCrossEntropy, logits, x);
-  }
+  reconstruction_ = OutputLossValue<S>(OutputLoss::kSigmoidCrossEntropy, logits, x);
+  if (training_) last_kl_ = kl_, last_reconstruction_ = reconstruction_;
   if (!property_) return logits;
   const nn::ConstMatrixView<S> value = property_->Forward(mean_.const_view());
   nn::MatrixView<S> out = output_.Resize(n);

@@ -82,8 +82,6 @@ public:
   void ReseedNoise(uint32_t seed) { noise_.Seed(seed); }
   Network<S>& encoder() { return *encoder_; }
   Network<S>& decoder() { return *decoder_; }
-  // Of the last Forward (any mode): means per sample, before β.
-  double LastForwardKl() const { return kl_; }
 
   // TrainableNetwork.
   TrainingTarget training_target() const override {
@@ -120,6 +118,8 @@ public:
   void Decode(const nn::ConstRef<S>& z, nn::MutableRef<S> out) override;
   double LastReconstructionLoss() const override { return last_reconstruction_; }
   double LastKl() const override { return last_kl_; }
+  double ForwardReconstructionLoss() const override { return reconstruction_; }
+  double ForwardKl() const override { return kl_; }
 
 private:
   // Runs `net` backward from dy through every layer, the first included; returns dL/d(input).
@@ -136,7 +136,7 @@ private:
   nn::ColumnBuffer<S> mean_, log_variance_, epsilon_, z_, output_, encoder_gradient_, logit_gradient_,
       property_gradient_;
   nn::ColumnBuffer<S> clamp_mask_;  // 1 where the raw log σ² lies strictly inside the clamp range
-  double kl_ = 0, last_kl_ = 0, last_reconstruction_ = 0;
+  double kl_ = 0, last_kl_ = 0, reconstruction_ = 0, last_reconstruction_ = 0;
 };
 
 extern template class VaeNetwork<float>;

@@ -115,3 +115,22 @@ TEST_CASE("a plain classifier publishes no output views", "[deep][views]") {
   CHECK(s->views->dense_rows.empty());
   CHECK_FALSE(s->views->has_latent);
 }
+
+TEST_CASE("a VAE's validation loss is the sum of its published reconstruction and KL parts", "[deep][views]") {
+  auto data = testing::Prepare(testing::FirstRows(*testing::Digits(), 160));
+  Result<DeepModelBuild> build = BuildDeepModel("vae_dense", *data->data);  // β = 1
+  REQUIRE(build.ok());
+  DeepRunSettings settings = build.value().settings;
+  settings.epochs = 2, settings.worker_thread = false;
+  DeepRun run(std::move(build.value().network), data, settings);
+  auto s = TrainEpochs(run);
+  INFO(s->message);
+  REQUIRE(s->history.size() == 2);
+  for (const EpochRecord& r : s->history) {
+    CHECK(r.validation_kl > 0);
+    CHECK(r.validation_reconstruction + r.validation_kl == Approx(r.validation_loss).epsilon(1e-6));
+  }
+  REQUIRE(s->views);
+  CHECK(s->views->has_latent);
+  CHECK(static_cast<int64_t>(s->views->latent.points_x.size()) == s->validation_rows);
+}
